@@ -58,6 +58,7 @@ public final class LocalRun {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx768m", "-XX:+UseG1GC",
                 "-Dquarkus.profile=dev",
+                "-Dquarkus.http.host=127.0.0.1",
                 "-Dquarkus.http.port=" + port));
         stack.cloudwardConfig().forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-jar", appJar.toString()));
