@@ -24,9 +24,9 @@ public class Tenant {
     @Column(name = "created_at", nullable = false, insertable = false, updatable = false)
     public Instant createdAt;
 
-    public static Tenant create(String slug, String name) {
+    public static Tenant create(UUID id, String slug, String name) {
         Tenant tenant = new Tenant();
-        tenant.id = UUID.randomUUID();
+        tenant.id = id;
         tenant.slug = slug;
         tenant.name = name;
         return tenant;

@@ -106,9 +106,9 @@ public final class DevStack implements AutoCloseable {
         config.put("quarkus.datasource.jdbc.url", postgres.jdbcUrl());
         config.put("quarkus.datasource.username", PostgresServer.APP);
         config.put("quarkus.datasource.password", PostgresServer.APP);
-        config.put("quarkus.flyway.jdbc-url", postgres.jdbcUrl());
-        config.put("quarkus.flyway.username", PostgresServer.OWNER);
-        config.put("quarkus.flyway.password", PostgresServer.OWNER);
+        config.put("quarkus.datasource.platform.jdbc.url", postgres.jdbcUrl());
+        config.put("quarkus.datasource.platform.username", PostgresServer.OWNER);
+        config.put("quarkus.datasource.platform.password", PostgresServer.OWNER);
         config.put("kafka.bootstrap.servers", kafka.bootstrapServers());
         config.put("quarkus.oidc.auth-server-url", keycloak.realmUrl());
         config.put("quarkus.oidc.client-id", WEB_CLIENT);

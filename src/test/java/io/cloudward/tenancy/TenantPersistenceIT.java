@@ -35,7 +35,7 @@ class TenantPersistenceIT {
         }
 
         String slug = "acme-" + System.nanoTime();
-        Tenant created = Tenant.create(slug, "Acme <Corp>");
+        Tenant created = Tenant.create(java.util.UUID.randomUUID(), slug, "Acme <Corp>");
         QuarkusTransaction.requiringNew().run(() -> tenants.persist(created));
 
         Tenant read = QuarkusTransaction.requiringNew().call(() -> tenants.findBySlug(slug).orElseThrow());
