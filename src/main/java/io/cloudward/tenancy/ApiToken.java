@@ -6,7 +6,6 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import org.hibernate.annotations.TenantId;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -14,13 +13,10 @@ import java.util.UUID;
 /** A tenant API token. Only its SHA-256 hash is stored; the secret is shown once at creation. */
 @Entity
 @Table(name = "api_token")
-public class ApiToken {
+public class ApiToken extends TenantOwned {
     @Id
     public UUID id;
 
-    @TenantId
-    @Column(name = "tenant_id", nullable = false, updatable = false)
-    public UUID tenantId;
 
     @Column(nullable = false)
     public String name;

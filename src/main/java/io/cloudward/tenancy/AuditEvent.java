@@ -6,7 +6,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.Immutable;
 import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.annotations.TenantId;
 import org.hibernate.type.SqlTypes;
 
 import java.time.Instant;
@@ -16,13 +15,10 @@ import java.util.UUID;
 @Entity
 @Immutable
 @Table(name = "audit_event")
-public class AuditEvent {
+public class AuditEvent extends TenantOwned {
     @Id
     public long seq;
 
-    @TenantId
-    @Column(name = "tenant_id")
-    public UUID tenantId;
 
     public Instant at;
     public String actor;

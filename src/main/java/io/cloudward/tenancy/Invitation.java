@@ -6,7 +6,6 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import org.hibernate.annotations.TenantId;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -14,13 +13,10 @@ import java.util.UUID;
 /** An invitation to join a tenant with a role: single use, expiring, revocable. */
 @Entity
 @Table(name = "invitation")
-public class Invitation {
+public class Invitation extends TenantOwned {
     @Id
     public UUID id;
 
-    @TenantId
-    @Column(name = "tenant_id", nullable = false, updatable = false)
-    public UUID tenantId;
 
     @Column(nullable = false)
     public String email;

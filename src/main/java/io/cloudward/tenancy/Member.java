@@ -6,7 +6,6 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import org.hibernate.annotations.TenantId;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -14,13 +13,10 @@ import java.util.UUID;
 /** A person's role in one tenant; the person lives in Keycloak and is known here by subject. */
 @Entity
 @Table(name = "member")
-public class Member {
+public class Member extends TenantOwned {
     @Id
     public UUID id;
 
-    @TenantId
-    @Column(name = "tenant_id", nullable = false, updatable = false)
-    public UUID tenantId;
 
     @Column(nullable = false, updatable = false)
     public String subject;

@@ -4,7 +4,6 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import org.hibernate.annotations.TenantId;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -12,13 +11,10 @@ import java.util.UUID;
 /** Read-only access for platform operators that an OWNER grants for a limited time, with a reason. */
 @Entity
 @Table(name = "support_grant")
-public class SupportGrant {
+public class SupportGrant extends TenantOwned {
     @Id
     public UUID id;
 
-    @TenantId
-    @Column(name = "tenant_id", nullable = false, updatable = false)
-    public UUID tenantId;
 
     @Column(name = "granted_by", nullable = false)
     public String grantedBy;

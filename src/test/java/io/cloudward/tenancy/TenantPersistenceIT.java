@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -24,6 +25,9 @@ class TenantPersistenceIT {
     @Inject
     AgroalDataSource dataSource;
 
+    @Inject
+    TenantRunner runner;
+
     @Test
     void migrationsAppliedAndPanacheRoundTrips() throws Exception {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
@@ -35,14 +39,18 @@ class TenantPersistenceIT {
         }
 
         String slug = "acme-" + System.nanoTime();
-        Tenant created = Tenant.create(java.util.UUID.randomUUID(), slug, "Acme <Corp>");
-        QuarkusTransaction.requiringNew().run(() -> tenants.persist(created));
+        UUID id = UUID.randomUUID();
+        Access access = TenantRunner.system(id, "test");
+        runner.run(access, () -> tenants.persist(Tenant.create(id, slug, "Acme <Corp>")));
 
-        Tenant read = QuarkusTransaction.requiringNew().call(() -> tenants.findBySlug(slug).orElseThrow());
-        assertEquals(created.id, read.id);
+        Tenant read = runner.call(access, () -> tenants.findBySlug(slug).orElseThrow());
+        assertEquals(id, read.id);
         assertEquals("Acme <Corp>", read.name);
         assertTrue(read.createdAt != null, "created_at comes from the database default");
-        assertFalse(QuarkusTransaction.requiringNew().call(() -> tenants.findBySlug("no-such-tenant").isPresent()));
+        assertFalse(runner.call(TenantRunner.system(UUID.randomUUID(), "test"), () -> tenants.findBySlug(slug).isPresent()),
+                "another tenant's context must not see the row");
+        assertFalse(QuarkusTransaction.requiringNew().call(() -> tenants.findBySlug(slug).isPresent()),
+                "without a tenant nothing is visible");
     }
 
     @Test
