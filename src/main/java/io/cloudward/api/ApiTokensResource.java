@@ -9,6 +9,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import io.cloudward.tenancy.Audited;
+import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -59,6 +61,8 @@ public class ApiTokensResource {
 
     @POST
     @Requires(Permission.API_TOKENS_MANAGE)
+    @Transactional
+    @Audited("api-token.created")
     public Response create(@PathParam("tenantId") UUID tenantId, @Valid @NotNull NewToken request) {
         ApiTokens.Created created = tokens.create(request.name(), request.role(), request.expiresAt());
         return Response.created(URI.create("/api/v1/tenants/" + tenantId + "/api-tokens/" + created.token().id))
@@ -68,6 +72,8 @@ public class ApiTokensResource {
     @DELETE
     @Path("{tokenId}")
     @Requires(Permission.API_TOKENS_MANAGE)
+    @Transactional
+    @Audited("api-token.revoked")
     public TokenView revoke(@PathParam("tenantId") UUID tenantId, @PathParam("tokenId") UUID tokenId) {
         return TokenView.of(tokens.revoke(tokenId));
     }

@@ -9,6 +9,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import io.cloudward.tenancy.Audited;
+import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -58,6 +60,8 @@ public class InvitationsResource {
 
     @POST
     @Requires(Permission.MEMBERS_MANAGE)
+    @Transactional
+    @Audited("invitation.created")
     public Response invite(@PathParam("tenantId") UUID tenantId, @Valid @NotNull NewInvitation request) {
         Invitations.Sent sent = invitations.invite(request.email(), request.role());
         return Response.created(URI.create("/api/v1/tenants/" + tenantId + "/invitations/" + sent.invitation().id))
@@ -68,6 +72,8 @@ public class InvitationsResource {
     @DELETE
     @Path("{invitationId}")
     @Requires(Permission.MEMBERS_MANAGE)
+    @Transactional
+    @Audited("invitation.revoked")
     public InvitationView revoke(@PathParam("tenantId") UUID tenantId, @PathParam("invitationId") UUID invitationId) {
         return InvitationView.of(invitations.revoke(invitationId));
     }

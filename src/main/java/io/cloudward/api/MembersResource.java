@@ -7,6 +7,8 @@ import io.cloudward.tenancy.Requires;
 import io.cloudward.tenancy.Role;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import io.cloudward.tenancy.Audited;
+import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -58,6 +60,8 @@ public class MembersResource {
     @PUT
     @Path("{memberId}/role")
     @Requires(Permission.MEMBERS_MANAGE)
+    @Transactional
+    @Audited("member.role-changed")
     public MemberView changeRole(@PathParam("tenantId") UUID tenantId, @PathParam("memberId") UUID memberId,
                                  @Valid @NotNull RoleChange change) {
         return MemberView.of(members.changeRole(memberId, change.role()));
@@ -66,6 +70,8 @@ public class MembersResource {
     @DELETE
     @Path("{memberId}")
     @Requires(Permission.MEMBERS_MANAGE)
+    @Transactional
+    @Audited("member.removed")
     public Response remove(@PathParam("tenantId") UUID tenantId, @PathParam("memberId") UUID memberId) {
         members.remove(memberId);
         return Response.noContent().build();

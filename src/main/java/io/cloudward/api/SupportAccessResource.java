@@ -10,6 +10,8 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import io.cloudward.tenancy.Audited;
+import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -56,6 +58,8 @@ public class SupportAccessResource {
 
     @POST
     @Requires(Permission.SUPPORT_GRANT)
+    @Transactional
+    @Audited("support-access.granted")
     public Response grant(@PathParam("tenantId") UUID tenantId, @Valid @NotNull NewGrant request) {
         SupportGrant grant = grants.grant(request.reason(), Duration.ofHours(request.hours()));
         return Response.created(URI.create("/api/v1/tenants/" + tenantId + "/support-access/" + grant.id))
@@ -65,6 +69,8 @@ public class SupportAccessResource {
     @DELETE
     @Path("{grantId}")
     @Requires(Permission.SUPPORT_GRANT)
+    @Transactional
+    @Audited("support-access.revoked")
     public GrantView revoke(@PathParam("tenantId") UUID tenantId, @PathParam("grantId") UUID grantId) {
         return GrantView.of(grants.revoke(grantId));
     }

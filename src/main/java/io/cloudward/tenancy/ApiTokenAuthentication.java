@@ -30,7 +30,8 @@ public class ApiTokenAuthentication implements HttpAuthenticationMechanism {
     @Override
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identities) {
         String header = context.request().getHeader("Authorization");
-        if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())
+        // Tokens are for the REST API only; pages need a person's browser session.
+        if (!context.normalizedPath().startsWith("/api/") || header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())
                 || !header.substring(BEARER.length()).trim().startsWith(PREFIX)) {
             return Uni.createFrom().nullItem();
         }

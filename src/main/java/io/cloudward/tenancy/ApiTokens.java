@@ -42,7 +42,6 @@ public class ApiTokens implements PanacheRepositoryBase<ApiToken, UUID> {
     }
 
     @Transactional
-    @Audited("api-token.created")
     public Created create(String name, Role role, Instant expiresAt) {
         Access creator = tenant.require();
         if (!creator.role().covers(role)) {
@@ -68,7 +67,6 @@ public class ApiTokens implements PanacheRepositoryBase<ApiToken, UUID> {
     }
 
     @Transactional
-    @Audited("api-token.revoked")
     public ApiToken revoke(UUID id) {
         ApiToken token = findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("The API token"));
         if (token.revokedAt == null) {

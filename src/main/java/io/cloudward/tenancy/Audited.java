@@ -9,9 +9,10 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Marks a change that must leave an audit entry. The entry is written in the change's own transaction
- * when the method returns; the method adds the target and the before/after summary through
- * {@link AuditLog#describe}.
+ * Marks an endpoint that changes tenant data: when it returns, an audit entry is written in the same
+ * transaction (put {@code @Transactional} on the endpoint too). The code that makes the change names
+ * the target and summarises before/after through {@link AuditLog#describe}. Every mutating tenant
+ * endpoint must carry it (EndpointCatalogueTest).
  */
 @InterceptorBinding
 @Retention(RetentionPolicy.RUNTIME)

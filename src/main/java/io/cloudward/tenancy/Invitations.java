@@ -54,7 +54,6 @@ public class Invitations implements PanacheRepositoryBase<Invitation, UUID> {
     }
 
     @Transactional
-    @Audited("invitation.created")
     public Sent invite(String rawEmail, Role role) {
         String email = rawEmail == null ? "" : rawEmail.strip().toLowerCase(Locale.ROOT);
         if (!EMAIL.matcher(email).matches()) {
@@ -86,7 +85,6 @@ public class Invitations implements PanacheRepositoryBase<Invitation, UUID> {
     }
 
     @Transactional
-    @Audited("invitation.revoked")
     public Invitation revoke(UUID id) {
         Invitation invitation = findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("The invitation"));
         if (invitation.acceptedAt == null && invitation.revokedAt == null) {

@@ -32,7 +32,6 @@ public class Members {
     }
 
     @Transactional
-    @Audited("member.role-changed")
     public Member changeRole(UUID id, Role role) {
         Member member = get(id);
         Role before = member.role;
@@ -47,7 +46,6 @@ public class Members {
     }
 
     @Transactional
-    @Audited("member.removed")
     public void remove(UUID id) {
         Member member = get(id);
         if (member.role == Role.OWNER && members.countByRole(Role.OWNER) == 1) {

@@ -30,7 +30,6 @@ public class SupportGrants implements PanacheRepositoryBase<SupportGrant, UUID> 
     }
 
     @Transactional
-    @Audited("support-access.granted")
     public SupportGrant grant(String reason, Duration duration) {
         if (duration.isNegative() || duration.isZero() || duration.compareTo(LONGEST) > 0) {
             throw ProblemException.invalid("hours", "Support access lasts between 1 hour and 7 days.");
@@ -46,7 +45,6 @@ public class SupportGrants implements PanacheRepositoryBase<SupportGrant, UUID> 
     }
 
     @Transactional
-    @Audited("support-access.revoked")
     public SupportGrant revoke(UUID id) {
         SupportGrant grant = findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("The support grant"));
         if (grant.revokedAt == null) {
