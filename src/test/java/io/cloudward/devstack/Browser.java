@@ -21,6 +21,8 @@ import java.util.List;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Headless Chromium driven through Debian's chromedriver ({@code .ci/install-test-tools.sh} installs both),
@@ -31,6 +33,11 @@ public final class Browser implements AutoCloseable {
     public static final String CHROMIUM = "/usr/bin/chromium";
     public static final String CHROMEDRIVER = "/usr/bin/chromedriver";
     private static final Duration WAIT = Duration.ofSeconds(30);
+    /**
+     * Debian's Chromium is newer than Selenium's DevTools bindings, which WebDriver alone does not need: the
+     * version warning is noise. Held in a field so that the logger (and its level) is not garbage-collected.
+     */
+    private static final Logger CDP_VERSION_WARNINGS = quiet("org.openqa.selenium.devtools.CdpVersionFinder");
     private static final By FIELD_ERRORS = By.cssSelector("[id^='input-error-']:not([id^='input-error-container'])");
 
     private final ChromeDriver driver;
@@ -136,6 +143,12 @@ public final class Browser implements AutoCloseable {
         } finally {
             DevStack.deleteRecursively(profile);
         }
+    }
+
+    private static Logger quiet(String name) {
+        Logger logger = Logger.getLogger(name);
+        logger.setLevel(Level.SEVERE);
+        return logger;
     }
 
     private <T> void await(Function<WebDriver, T> condition, Supplier<String> what) {
