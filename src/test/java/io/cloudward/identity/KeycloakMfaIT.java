@@ -148,7 +148,7 @@ class KeycloakMfaIT {
     }
 
     @Test
-    void anAdminWithoutAnAuthenticatorSetsOneUpAtBrowserSignIn() throws Exception {
+    void anAdminWithoutAnAuthenticatorSetsOneUpAtBrowserSignInAndKeepsUsingIt() throws Exception {
         Admin admin = new Admin();
         String username = "dana-new-admin";
         String password = "dana-password-" + System.nanoTime();
@@ -180,6 +180,11 @@ class KeycloakMfaIT {
             assertTrue(withCode.ok(), username + " with a code from the new authenticator: " + withCode.body());
             assertEquals(Set.of("pwd", "otp"), Set.copyOf(Tokens.amr(withCode.accessToken())), "amr with the new code");
         }
+
+        admin.revokeMfaRequired(id);
+        pauseBetweenFailedSignIns();
+        assertRefused(Tokens.passwordGrant(keycloak, username, password, null),
+                username + " without mfa-required: whoever has an authenticator must still use it");
     }
 
     /** Two failed sign-ins within a second lock the user for a minute (the realm's brute-force protection). */
