@@ -20,6 +20,9 @@ public final class DevStack implements AutoCloseable {
     public static final String API_CLIENT = "cloudward-api";
     public static final String CLI_CLIENT = "cloudward-cli";
 
+    /** The realm Keycloak imports, relative to the checkout. */
+    static final String REALM_FILE = "src/main/keycloak/cloudward-realm.json";
+
     /** The port of the application under test (quarkus.http.test-port), which Keycloak redirects back to. */
     public static final int TEST_APP_PORT = 18081;
 
@@ -45,11 +48,8 @@ public final class DevStack implements AutoCloseable {
     public static DevStack start(Options options) {
         Path logDir = options.dataDir().resolve("logs");
         String classpath = readClasspath(options.projectDir());
-        Path keycloakZip = Arrays.stream(classpath.split(java.io.File.pathSeparator))
-                .filter(entry -> entry.contains("keycloak-quarkus-dist") && entry.endsWith(".zip"))
-                .map(Path::of).findFirst()
-                .orElseThrow(() -> new IllegalStateException("keycloak-quarkus-dist zip is not on the test class path"));
-        Path realm = options.projectDir().resolve("src/main/keycloak/cloudward-realm.json");
+        Path keycloakZip = keycloakDistZip(classpath);
+        Path realm = options.projectDir().resolve(REALM_FILE);
         try {
             Files.createDirectories(logDir);
         } catch (IOException e) {
@@ -124,7 +124,14 @@ public final class DevStack implements AutoCloseable {
         closeQuietly(postgres);
     }
 
-    private static String readClasspath(Path projectDir) {
+    static Path keycloakDistZip(String classpath) {
+        return Arrays.stream(classpath.split(java.io.File.pathSeparator))
+                .filter(entry -> entry.contains("keycloak-quarkus-dist") && entry.endsWith(".zip"))
+                .map(Path::of).findFirst()
+                .orElseThrow(() -> new IllegalStateException("keycloak-quarkus-dist zip is not on the test class path"));
+    }
+
+    static String readClasspath(Path projectDir) {
         Path file = projectDir.resolve("target/devstack.classpath");
         try {
             return Files.readString(file).trim();

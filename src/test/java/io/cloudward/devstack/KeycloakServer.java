@@ -35,6 +35,26 @@ public final class KeycloakServer implements AutoCloseable {
     }
 
     /**
+     * A Keycloak of its own for tests that need nothing else (no PostgreSQL, no Kafka): the realm is imported
+     * afresh from the repository, Keycloak listens on a free port and logs to {@code dataDir/logs}. The
+     * distribution is unpacked into {@code dataDir} on first use. Run from the project folder after a build.
+     *
+     * @param appUrl the Cloudward URL that the web client's redirect URIs allow ({@code appUrl/*})
+     */
+    public static KeycloakServer startForTests(Path dataDir, String appUrl) {
+        Path project = Path.of("").toAbsolutePath();
+        Path zip = DevStack.keycloakDistZip(DevStack.readClasspath(project));
+        Path logDir = dataDir.toAbsolutePath().resolve("logs");
+        try {
+            Files.createDirectories(logDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        resetData(dataDir.toAbsolutePath());
+        return start(dataDir.toAbsolutePath(), logDir, zip, project.resolve(DevStack.REALM_FILE), 0, appUrl);
+    }
+
+    /**
      * @param appUrl the Cloudward URL the web client redirects back to (substituted into the realm file)
      */
     static KeycloakServer start(Path dataDir, Path logDir, Path distZip, Path realmFile, int preferredPort, String appUrl) {
@@ -71,6 +91,10 @@ public final class KeycloakServer implements AutoCloseable {
         } catch (IOException e) {
             // nothing unpacked yet
         }
+    }
+
+    public int port() {
+        return port;
     }
 
     public String url() {

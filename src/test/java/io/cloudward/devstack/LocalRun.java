@@ -89,14 +89,16 @@ public final class LocalRun {
 
                 ==================================================================
                  Cloudward is ready (%d s): %s
-                   sign in as   alice / alice-password   (OWNER of the demo tenant)
+                   sign in as   alice / alice-password   (OWNER of the demo tenant, one-time code required)
                                 bob   / bob-password     (ANALYST)
                                 carol / carol-password   (VIEWER)
+                   alice's code authenticator app secret %s, or with Java 21+:
+                                java -cp target/test-classes io.cloudward.devstack.Totp
                    Keycloak     %s  (admin / admin)
                    API docs     %s/q/swagger-ui
                  Ctrl-C stops everything.
                 ==================================================================
 
-                """, took.toSeconds(), appUrl, stack.keycloak().url(), appUrl);
+                """, took.toSeconds(), appUrl, DemoUsers.ALICE_OTP_SECRET, stack.keycloak().url(), appUrl);
     }
 }
