@@ -1,7 +1,7 @@
 package io.cloudward.tenancy;
 
 import io.agroal.api.AgroalDataSource;
-import io.cloudward.devstack.Tokens;
+import io.cloudward.devstack.TestPeople;
 import io.quarkus.agroal.DataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -52,8 +52,8 @@ class TenantIsolationIT {
         if (tenantA != null) {
             return;
         }
-        alice = Tokens.accessToken("bob");
-        bob = Tokens.accessToken("carol");
+        alice = TestPeople.create("iso-a").token();
+        bob = TestPeople.create("iso-b").token();
         tenantA = create(alice, "iso-a-" + System.nanoTime(), "Tenant A <b>bold</b>");
         tenantB = create(bob, "iso-b-" + System.nanoTime(), "Tenant B");
     }
