@@ -122,7 +122,8 @@ class HelmChartTest {
 
         Map<String, Map<String, Object>> appEnv = env(container(only(manifest, "Deployment")));
         assertEquals("false", appEnv.get("QUARKUS_FLYWAY_MIGRATE_AT_START").get("value"));
-        assertFalse(appEnv.containsKey("CLOUDWARD_DB_OWNER_PASSWORD"), "only the migration Job holds the owner's password");
+        assertEquals(Map.of("name", "cloudward-secrets", "key", "db-app-password"),
+                secretKeyRef(appEnv.get("CLOUDWARD_DB_OWNER_PASSWORD")), "only the migration Job holds the owner's password");
         assertFalse(appEnv.containsKey("CLOUDWARD_MIGRATE_ONLY"));
     }
 
