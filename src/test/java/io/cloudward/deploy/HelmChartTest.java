@@ -113,7 +113,7 @@ class HelmChartTest {
         Map<String, Object> jobContainer = container(job);
         Map<String, Map<String, Object>> jobEnv = env(jobContainer);
         assertEquals("true", jobEnv.get("CLOUDWARD_MIGRATE_ONLY").get("value"));
-        assertTrue(String.valueOf(jobEnv.get("JAVA_OPTS").get("value")).contains("-Dquarkus.flyway.migrate-at-start=true"));
+        assertTrue(String.valueOf(jobEnv.get("JAVA_OPTS").get("value")).contains("-Dquarkus.flyway.platform.migrate-at-start=true"));
         assertEquals("db-owner-password", secretKeyRef(jobEnv.get("CLOUDWARD_DB_OWNER_PASSWORD")).get("key"));
         assertEquals(true, path(jobContainer, "securityContext").get("readOnlyRootFilesystem"));
         assertEquals("Never", path(job, "spec", "template", "spec").get("restartPolicy"));
@@ -121,9 +121,9 @@ class HelmChartTest {
                 "the release's ServiceAccount does not exist yet when the hook runs");
 
         Map<String, Map<String, Object>> appEnv = env(container(only(manifest, "Deployment")));
-        assertEquals("false", appEnv.get("QUARKUS_FLYWAY_MIGRATE_AT_START").get("value"));
-        assertEquals(Map.of("name", "cloudward-secrets", "key", "db-app-password"),
-                secretKeyRef(appEnv.get("CLOUDWARD_DB_OWNER_PASSWORD")), "only the migration Job holds the owner's password");
+        assertEquals("false", appEnv.get("QUARKUS_FLYWAY_PLATFORM_MIGRATE_AT_START").get("value"));
+        assertEquals(Map.of("name", "cloudward-secrets", "key", "db-owner-password"),
+                secretKeyRef(appEnv.get("CLOUDWARD_DB_OWNER_PASSWORD")), "the platform connection uses the owner role, by reference");
         assertFalse(appEnv.containsKey("CLOUDWARD_MIGRATE_ONLY"));
     }
 
