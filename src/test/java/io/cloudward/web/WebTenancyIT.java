@@ -1,0 +1,94 @@
+package io.cloudward.web;
+
+import io.cloudward.devstack.Browser;
+import io.cloudward.devstack.DevStack;
+import io.cloudward.devstack.TestPeople;
+import io.cloudward.devstack.Tokens;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+
+import java.nio.file.Path;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The tenancy pages in a real browser through the real Keycloak: sign-in, creating an organisation,
+ * the second-factor gate on sensitive actions, and an invitation accepted by a brand-new person.
+ */
+@QuarkusTest
+class WebTenancyIT {
+    private static final String APP = "http://localhost:" + DevStack.TEST_APP_PORT;
+    private static final Path SHOTS = Path.of("target/screenshots");
+
+    @Test
+    void signInCreateAnOrganisationAndMeetTheSecondFactorGate() {
+        TestPeople.Person person = TestPeople.create("web");
+        try (Browser browser = Browser.start()) {
+            browser.open(APP + "/");
+            assertTrue(browser.currentUrl().contains("/realms/cloudward/"), "a signed-out visitor is sent to Keycloak");
+            browser.signIn(person.username(), person.password())
+                    .awaitUrl(url -> url.endsWith("/welcome"), "the welcome page");
+            browser.driver().findElement(By.id("name")).sendKeys("<script>alert('x')</script> Ltd");
+            browser.driver().findElement(By.id("slug")).sendKeys("web-" + System.nanoTime());
+            browser.driver().findElement(By.cssSelector("form.stack button")).click();
+            browser.awaitUrl(url -> url.contains("/t/"), "the new organisation");
+            String page = browser.driver().findElement(By.tagName("body")).getText();
+            assertTrue(page.contains("Welcome, web Tester"), page);
+            assertTrue(page.contains("<script>alert('x')</script> Ltd"), "markup from a user is shown as text: " + page);
+            assertTrue(browser.driver().findElements(By.tagName("script")).stream()
+                    .noneMatch(s -> s.getAttribute("innerHTML").contains("alert")), "no injected script element");
+            browser.screenshot(SHOTS.resolve("tenancy-home.png"));
+
+            String tenantPath = browser.currentUrl().substring(browser.currentUrl().indexOf("/t/"));
+            browser.open(APP + tenantPath + "/members");
+            browser.driver().findElement(By.id("invite-email")).sendKeys("someone@example.com");
+            browser.driver().findElement(By.cssSelector("form.stack button")).click();
+            String refusal = browser.driver().findElement(By.tagName("body")).getText();
+            assertTrue(refusal.contains("Two-factor sign-in required"), "an owner without a second factor cannot invite: " + refusal);
+        }
+    }
+
+    @Test
+    void anInvitedNewcomerSetsAPasswordAndJoins() {
+        String alice = Tokens.accessToken("alice");
+        UUID tenant = io.cloudward.api.TenantFixtures.createTenant(alice, "invites");
+        String email = "newcomer-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        var sent = given().auth().oauth2(alice).contentType("application/json")
+                .body(java.util.Map.of("email", email, "role", "VIEWER"))
+                .when().post("/api/v1/tenants/{t}/invitations", tenant)
+                .then().statusCode(201).extract().jsonPath();
+        String link = sent.getString("link");
+        String temporaryPassword = sent.getString("temporaryPassword");
+        assertTrue(link.startsWith(APP + "/invitations/"), link);
+        assertTrue(temporaryPassword != null && temporaryPassword.length() >= 16, "a new account gets a temporary password");
+
+        try (Browser browser = Browser.start()) {
+            browser.open(link);
+            browser.signIn(email, temporaryPassword);
+            browser.driver().findElement(By.id("password-new")).sendKeys("Newcomer-password-1");
+            browser.driver().findElement(By.id("password-confirm")).sendKeys("Newcomer-password-1");
+            browser.submit("the new password");
+            browser.awaitUrl(url -> url.contains("/invitations/"), "back on the invitation");
+            browser.driver().findElement(By.cssSelector("main form button")).click();
+            browser.awaitUrl(url -> url.endsWith("/t/" + tenant), "the tenant");
+            browser.screenshot(SHOTS.resolve("tenancy-invited.png"));
+
+            // The link is single use.
+            browser.open(link);
+            browser.driver().findElement(By.cssSelector("main form button")).click();
+            assertTrue(browser.driver().findElement(By.tagName("body")).getText().contains("not found"));
+        }
+        given().auth().oauth2(alice).when().get("/api/v1/tenants/{t}/members", tenant).then().statusCode(200)
+                .body("email", hasItem(email));
+        var actions = given().auth().oauth2(alice).when().get("/api/v1/tenants/{t}/audit?limit=10", tenant)
+                .then().statusCode(200).extract().jsonPath().getList("items.action", String.class);
+        assertTrue(actions.contains("invitation.created") && actions.contains("invitation.accepted"), actions.toString());
+        assertEquals(2, given().auth().oauth2(alice).when().get("/api/v1/tenants/{t}/members", tenant)
+                .then().extract().jsonPath().getList("id").size());
+    }
+}
