@@ -42,6 +42,7 @@ public class OutboxPublisher {
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
 
     private final AgroalDataSource platform;
+    private final TopicSetup topics;
     private final Map<String, Object> kafkaConfig;
     private final boolean enabled;
     private final int batchSize;
@@ -51,12 +52,13 @@ public class OutboxPublisher {
     private Map<String, Object> producerConfig;
     private KafkaProducer<String, String> producer;
 
-    public OutboxPublisher(@DataSource("platform") AgroalDataSource platform,
+    public OutboxPublisher(@DataSource("platform") AgroalDataSource platform, TopicSetup topics,
                            @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
                            @ConfigProperty(name = "cloudward.outbox.publisher.enabled", defaultValue = "true") boolean enabled,
                            @ConfigProperty(name = "cloudward.outbox.batch-size", defaultValue = "500") int batchSize,
                            @ConfigProperty(name = "cloudward.outbox.idle-poll", defaultValue = "PT0.2S") Duration idle) {
         this.platform = platform;
+        this.topics = topics;
         this.kafkaConfig = kafkaConfig;
         this.enabled = enabled;
         this.batchSize = batchSize;
@@ -80,6 +82,7 @@ public class OutboxPublisher {
         producerConfig = config;
         producer = newProducer();
         running = true;
+        topics.ensureCreated();
         loop = Thread.ofVirtual().name("outbox-publisher").start(this::run);
     }
 

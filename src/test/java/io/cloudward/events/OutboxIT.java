@@ -60,6 +60,8 @@ class OutboxIT {
             // the event must vanish with the transaction
         }
 
+        assertEquals(expected, consume(key, expected.size()).stream().distinct().toList(), "delivered before the outage");
+
         DevStack.shared().kafka().stop();
         try {
             for (int i = 3; i < 6; i++) {
