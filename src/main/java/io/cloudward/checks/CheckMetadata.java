@@ -58,7 +58,8 @@ public record CheckMetadata(String id, String title, Severity severity, Category
 
     /**
      * @param cis  CIS AWS Foundations Benchmark recommendation ids, e.g. "CIS 3.1"
-     * @param fsbp AWS Foundational Security Best Practices control ids, e.g. "GuardDuty.1"
+     * @param fsbp AWS Security Hub control ids as used by AWS Foundational Security Best Practices, e.g.
+     *             "GuardDuty.1"; a few (EC2.14, CloudTrail.6, IAM.9) come from Security Hub's CIS standards
      */
     public record Compliance(List<String> cis, List<String> fsbp) {
         public Compliance {
