@@ -2,7 +2,6 @@ package io.cloudward.checks;
 
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * One verdict on one resource.
@@ -29,10 +28,6 @@ public record CheckResult(String checkId, CheckStatus status, ResourceRef resour
         if (variant != null && variant.isBlank()) {
             throw new IllegalArgumentException("Check " + checkId + " produced a blank variant; use null for none");
         }
-    }
-
-    public Optional<String> variantName() {
-        return Optional.ofNullable(variant);
     }
 
     public CheckResult withVariant(String variantName) {

@@ -1,7 +1,5 @@
 package io.cloudward.checks;
 
-import java.util.Locale;
-
 /** How urgently a finding needs a person, lowest first. Shared by checks, GuardDuty findings and trail events. */
 public enum Severity {
     INFORMATIONAL,
@@ -41,11 +39,12 @@ public enum Severity {
         throw new IllegalArgumentException("Unknown severity '" + name + "'; expected one of INFORMATIONAL, LOW, MEDIUM, HIGH, CRITICAL");
     }
 
-    public boolean isAtLeast(Severity other) {
-        return compareTo(other) >= 0;
+    /** One band lower, but LOW and INFORMATIONAL stay as they are: for attempts that failed but show intent. */
+    public Severity oneBandLower() {
+        return compareTo(LOW) <= 0 ? this : values()[ordinal() - 1];
     }
 
-    public String label() {
-        return name().charAt(0) + name().substring(1).toLowerCase(Locale.ROOT);
+    public boolean isAtLeast(Severity other) {
+        return compareTo(other) >= 0;
     }
 }

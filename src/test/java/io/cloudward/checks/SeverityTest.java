@@ -30,6 +30,9 @@ class SeverityTest {
         assertThrows(IllegalArgumentException.class, () -> Severity.parse("severe"));
         assertTrue(Severity.CRITICAL.isAtLeast(Severity.HIGH));
         assertTrue(!Severity.LOW.isAtLeast(Severity.MEDIUM));
-        assertEquals("Informational", Severity.INFORMATIONAL.label());
+        assertEquals(Severity.HIGH, Severity.CRITICAL.oneBandLower());
+        assertEquals(Severity.LOW, Severity.MEDIUM.oneBandLower());
+        assertEquals(Severity.LOW, Severity.LOW.oneBandLower());
+        assertEquals(Severity.INFORMATIONAL, Severity.INFORMATIONAL.oneBandLower());
     }
 }

@@ -58,8 +58,7 @@ public final class TrailEventClassifier {
      * lower, never below LOW.
      */
     private static EventSignal watchedSignal(TrailEvent event, WatchedEvent watched) {
-        Severity severity = event.succeeded() ? watched.severity()
-                : Severity.values()[Math.max(Severity.LOW.ordinal(), watched.severity().ordinal() - 1)];
+        Severity severity = event.succeeded() ? watched.severity() : watched.severity().oneBandLower();
         String verb = event.succeeded() ? " called " : " tried to call ";
         String outcome = event.succeeded() ? "" : " (it failed with " + event.errorCode().get() + ")";
         return new EventSignal(watched.kind(), severity, event.eventName(), event.actor() + verb + event.eventName()

@@ -50,7 +50,8 @@ abstract class GuardDutyFeatureCheck extends AbstractCheck<DetectorFacts> {
             return pass(resource, "GuardDuty " + protection + " is enabled on detector " + detector.detectorId()
                     + " in " + facts.region() + ".", Evidence.with("detectorId", detector.detectorId())
                     .and("feature", enabled.get().name()).and("status", "ENABLED")
-                    .and("additionalConfiguration", enabled.get().additionalConfiguration().toString()).build());
+                    .and("additionalConfiguration", enabled.get().additionalConfiguration().entrySet().stream()
+                            .map(e -> e.getKey() + (e.getValue() ? " ENABLED" : " DISABLED")).sorted().toList()).build());
         }
         return fail(resource, "GuardDuty " + protection + " is off on detector " + detector.detectorId() + " in "
                 + facts.region() + ", so GuardDuty does not watch " + watches + ". Turn on " + protection
