@@ -7,12 +7,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -56,8 +56,7 @@ public final class MetadataCatalog {
             throw new IllegalArgumentException("Check metadata has no 'checks' object");
         }
         Map<String, CheckMetadata> entries = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = checks.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> entry = it.next();
+        for (Map.Entry<String, JsonNode> entry : checks.properties()) {
             entries.put(entry.getKey(), entry(entry.getKey(), entry.getValue()));
         }
         return new MetadataCatalog(benchmark, Map.copyOf(entries));
@@ -108,7 +107,7 @@ public final class MetadataCatalog {
         if (!variantsNode.isObject()) {
             throw new IllegalArgumentException("Metadata for " + where + ": 'variants' must map variant names to severities");
         }
-        variantsNode.fields().forEachRemaining(v -> variants.put(v.getKey(),
+        variantsNode.properties().forEach(v -> variants.put(v.getKey(),
                 parse(where, "variant " + v.getKey(), () -> Severity.parse(v.getValue().asText()))));
         return variants;
     }
@@ -119,7 +118,7 @@ public final class MetadataCatalog {
         });
     }
 
-    private static <V> V parse(String where, String field, java.util.function.Supplier<V> parser) {
+    private static <V> V parse(String where, String field, Supplier<V> parser) {
         try {
             return parser.get();
         } catch (IllegalArgumentException e) {

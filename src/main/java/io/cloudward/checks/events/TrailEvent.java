@@ -65,7 +65,7 @@ public record TrailEvent(String eventName, String eventSource, String awsRegion,
     /** Reads one event record already parsed into a tree. */
     public static TrailEvent fromJson(JsonNode event) {
         Map<String, String> parameters = new LinkedHashMap<>();
-        event.path("requestParameters").fields().forEachRemaining(field -> {
+        event.path("requestParameters").properties().forEach(field -> {
             if (field.getValue().isValueNode() && !field.getValue().isNull()) {
                 parameters.put(field.getKey(), field.getValue().asText());
             }

@@ -10,6 +10,7 @@ import io.cloudward.collect.snapshot.AccountGuardDuty;
 import io.cloudward.collect.snapshot.DetectorFacts;
 
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * GuardDuty monitors every covered region. Intruders launch instances in regions nobody looks at, so one
@@ -50,7 +51,7 @@ public final class GuardDutyEnabledInAllRegions extends AbstractCheck<AccountGua
         return fail(resource, sentence.toString(), evidence);
     }
 
-    private static List<String> regions(AccountGuardDuty facts, java.util.function.Predicate<DetectorFacts> which) {
+    private static List<String> regions(AccountGuardDuty facts, Predicate<DetectorFacts> which) {
         return facts.regions().stream().filter(which).map(DetectorFacts::region).sorted().toList();
     }
 }
