@@ -94,13 +94,25 @@ public final class CheckRegistry {
         return cisBenchmark;
     }
 
-    /** Runs every check that takes this input's type; one result per check. */
+    /**
+     * Runs every check that takes this input's type; one result per check. A check that throws is a bug, and
+     * the exception names it so the collector can log it against the resource and carry on with the next input.
+     */
     @SuppressWarnings("unchecked")
     public <T> List<CheckResult> evaluate(T input, CheckContext context) {
         List<Check<T>> applicable = checksFor((Class<T>) input.getClass());
         if (applicable.isEmpty()) {
             throw new IllegalArgumentException("No check takes " + input.getClass().getSimpleName());
         }
-        return applicable.stream().map(check -> check.evaluate(input, context)).toList();
+        return applicable.stream().map(check -> run(check, input, context)).toList();
+    }
+
+    private static <T> CheckResult run(Check<T> check, T input, CheckContext context) {
+        try {
+            return check.evaluate(input, context);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("Check " + check.id() + " failed on a " + input.getClass().getSimpleName()
+                    + " of account " + context.accountId() + ": " + e.getMessage(), e);
+        }
     }
 }

@@ -150,6 +150,27 @@ class CheckRegistryTest {
         assertTrue(error.getMessage().contains("SecurityGroupOpenSsh declares variants"), error.getMessage());
     }
 
+    @Test
+    void aThrowingCheckIsNamedInTheError() throws IOException {
+        CheckRegistry withBug = CheckRegistry.of(List.of(new Exploding()), catalog("Exploding"));
+        IllegalStateException error = assertThrows(IllegalStateException.class,
+                () -> withBug.evaluate(DetectorFacts.absent("eu-west-1"), context()));
+        assertTrue(error.getMessage().startsWith("Check Exploding failed on a DetectorFacts of account 123456789012"),
+                error.getMessage());
+    }
+
+    /** A check with a bug, to show how the registry reports it. */
+    static final class Exploding extends AbstractCheck<DetectorFacts> {
+        Exploding() {
+            super(DetectorFacts.class);
+        }
+
+        @Override
+        public CheckResult evaluate(DetectorFacts input, CheckContext context) {
+            throw new IllegalStateException("boom");
+        }
+    }
+
     /** A catalog with a minimal valid entry for each id. */
     static MetadataCatalog catalog(String... ids) throws IOException {
         String entries = Arrays.stream(ids).map(id -> "\"" + id + "\": " + MetadataCatalogTest.ENTRY).collect(Collectors.joining(","));
