@@ -77,6 +77,7 @@ public final class DevStack implements AutoCloseable {
         if (shared == null) {
             Path project = Path.of("").toAbsolutePath();
             Path dir = project.resolve("target/devstack");
+            lockExclusively(dir);
             resetData(dir);
             shared = start(new Options(project, dir, 0, "http://localhost:" + TEST_APP_PORT));
             Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "devstack-stop"));
@@ -145,6 +146,26 @@ public final class DevStack implements AutoCloseable {
             closeable.close();
         } catch (Exception e) {
             System.err.println("devstack: could not stop " + closeable + ": " + e);
+        }
+    }
+
+    /**
+     * Holds an OS file lock on the stack's folder for the life of this JVM, so a second test run in the
+     * same checkout fails at once instead of wiping the data of the stack that is running.
+     */
+    private static void lockExclusively(Path dir) {
+        try {
+            Files.createDirectories(dir);
+            java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(dir.resolve(".lock"),
+                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+            if (channel.tryLock() == null) {
+                channel.close();
+                throw new IllegalStateException(dir + " is in use by another test run in this checkout; wait for it to end");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (java.nio.channels.OverlappingFileLockException e) {
+            throw new IllegalStateException(dir + " is already locked by this JVM through another class loader", e);
         }
     }
 

@@ -22,6 +22,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @QuarkusTest
 class WebTenancyIT {
+    @jakarta.inject.Inject
+    @io.quarkus.agroal.DataSource("platform")
+    io.agroal.api.AgroalDataSource platform;
+
     private static final String APP = "http://localhost:" + DevStack.TEST_APP_PORT;
     private static final Path SHOTS = Path.of("target/screenshots");
 
@@ -50,7 +54,36 @@ class WebTenancyIT {
             browser.driver().findElement(By.cssSelector("form.stack button")).click();
             String refusal = browser.driver().findElement(By.tagName("body")).getText();
             assertTrue(refusal.contains("Two-factor sign-in required"), "an owner without a second factor cannot invite: " + refusal);
+
+            // Sign out (RP-initiated) and in again: the sign-in lands in the tenant's audit log.
+            browser.open(APP + "/logout").awaitUrl(url -> url.endsWith("/signed-out"), "the signed-out page");
+            browser.open(APP + "/").awaitUrl(url -> url.contains("/realms/cloudward/"), "Keycloak after sign-out");
+            UUID tenant = UUID.fromString(tenantPath.substring(3));
+            assertTrue(auditActions(tenant).contains("authorization.denied"));
         }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private java.util.List<String> auditActions(UUID tenant) {
+        java.util.List<String> actions = new java.util.ArrayList<>();
+        try (var c = platform.getConnection(); var ps = c.prepareStatement("select action from audit_event where tenant_id = ? order by seq")) {
+            ps.setObject(1, tenant);
+            try (var rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    actions.add(rs.getString(1));
+                }
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return actions;
     }
 
     @Test
@@ -77,6 +110,15 @@ class WebTenancyIT {
             browser.driver().findElement(By.cssSelector("main form button")).click();
             browser.awaitUrl(url -> url.endsWith("/t/" + tenant), "the tenant");
             browser.screenshot(SHOTS.resolve("tenancy-invited.png"));
+
+            // Signing in again as a member is audited in the tenant.
+            browser.open(APP + "/logout").awaitUrl(url -> url.endsWith("/signed-out"), "the signed-out page");
+            browser.open(APP + "/").signIn(email, "Newcomer-password-1").awaitUrl(url -> url.endsWith("/t/" + tenant), "the tenant again");
+            long deadline = System.currentTimeMillis() + 10_000;
+            while (!auditActions(tenant).contains("session.signed-in") && System.currentTimeMillis() < deadline) {
+                sleep(200);
+            }
+            assertTrue(auditActions(tenant).contains("session.signed-in"), auditActions(tenant).toString());
 
             // The link is single use.
             browser.open(link);
