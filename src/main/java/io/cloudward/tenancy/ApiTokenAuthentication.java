@@ -38,9 +38,10 @@ public class ApiTokenAuthentication implements HttpAuthenticationMechanism {
         return identities.authenticate(new Request(header.substring(BEARER.length()).trim()));
     }
 
+    /** No challenge of its own: the OIDC mechanisms answer (401 Bearer for the API, the sign-in redirect for pages). */
     @Override
     public Uni<ChallengeData> getChallenge(RoutingContext context) {
-        return Uni.createFrom().item(new ChallengeData(401, "WWW-Authenticate", "Bearer realm=\"cloudward\""));
+        return Uni.createFrom().nullItem();
     }
 
     @Override

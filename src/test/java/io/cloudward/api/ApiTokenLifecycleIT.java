@@ -49,8 +49,9 @@ class ApiTokenLifecycleIT {
                 .when().post("/api/v1/tenants/{t}/api-tokens", tenant).then().statusCode(400)
                 .body("errors[0].field", is("role"));
 
-        // Tokens are for the API, not for pages.
-        given().auth().oauth2(secret).redirects().follow(false).when().get("/t/{t}", tenant).then().statusCode(401);
+        // Tokens are for the API, not for pages: a page asks for a browser sign-in.
+        given().auth().oauth2(secret).redirects().follow(false).when().get("/t/{t}", tenant).then()
+                .statusCode(302).header("Location", containsString("/realms/cloudward/"));
 
         given().auth().oauth2(alice).when().delete("/api/v1/tenants/{t}/api-tokens/{id}", tenant, id).then()
                 .statusCode(200).body("state", is("revoked"));

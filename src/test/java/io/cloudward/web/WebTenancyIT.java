@@ -34,7 +34,8 @@ class WebTenancyIT {
         TestPeople.Person person = TestPeople.create("web");
         try (Browser browser = Browser.start()) {
             browser.open(APP + "/");
-            assertTrue(browser.currentUrl().contains("/realms/cloudward/"), "a signed-out visitor is sent to Keycloak");
+            assertTrue(browser.currentUrl().contains("/realms/cloudward/"), () -> "a signed-out visitor is sent to Keycloak, not "
+                    + browser.currentUrl() + ": " + browser.driver().findElement(By.tagName("body")).getText());
             browser.signIn(person.username(), person.password())
                     .awaitUrl(url -> url.endsWith("/welcome"), "the welcome page");
             browser.driver().findElement(By.id("name")).sendKeys("<script>alert('x')</script> Ltd");
