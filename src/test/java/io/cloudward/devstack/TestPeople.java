@@ -30,6 +30,42 @@ public final class TestPeople {
     private TestPeople() {
     }
 
+    /** Sets a permanent password and clears pending required actions, as a first sign-in would. */
+    public static void setPassword(String email, String password) {
+        KeycloakServer keycloak = DevStack.shared().keycloak();
+        String base = keycloak.url() + "/admin/realms/" + KeycloakServer.REALM + "/users";
+        try {
+            String admin = adminToken(keycloak);
+            HttpResponse<String> found = HTTP.send(HttpRequest.newBuilder(URI.create(base + "?exact=true&email="
+                    + java.net.URLEncoder.encode(email, java.nio.charset.StandardCharsets.UTF_8)))
+                    .header("Authorization", "Bearer " + admin).build(), HttpResponse.BodyHandlers.ofString());
+            String id = JSON.readTree(found.body()).get(0).get("id").asText();
+            send(admin, base + "/" + id + "/reset-password", "PUT",
+                    Map.of("type", "password", "value", password, "temporary", false));
+            send(admin, base + "/" + id, "PUT", Map.of("requiredActions", List.of()));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void send(String admin, String url, String method, Object body) throws IOException, InterruptedException {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + admin)
+                .header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() / 100 != 2) {
+            throw new IllegalStateException("Keycloak admin " + method + " " + url + ": " + response.statusCode() + " " + response.body());
+        }
+    }
+
+    private static String adminToken(KeycloakServer keycloak) {
+        return Tokens.tokenRequest(keycloak, Map.of("grant_type", "client_credentials",
+                "client_id", "cloudward-admin", "client_secret", "cloudward-admin-dev-secret")).accessToken();
+    }
+
     public static Person create(String prefix) {
         String username = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
         String email = username + "@test.cloudward.dev";
@@ -38,8 +74,7 @@ public final class TestPeople {
                 "firstName", prefix, "lastName", "Tester",
                 "credentials", List.of(Map.of("type", "password", "value", password, "temporary", false)));
         KeycloakServer keycloak = DevStack.shared().keycloak();
-        String admin = Tokens.tokenRequest(keycloak, Map.of("grant_type", "client_credentials",
-                "client_id", "cloudward-admin", "client_secret", "cloudward-admin-dev-secret")).accessToken();
+        String admin = adminToken(keycloak);
         try {
             HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(URI.create(
                             keycloak.url() + "/admin/realms/" + KeycloakServer.REALM + "/users"))
