@@ -30,7 +30,7 @@ public final class TestPeople {
     private TestPeople() {
     }
 
-    /** Sets a permanent password and clears pending required actions, as a first sign-in would. */
+    /** Sets a permanent password, names and no pending required actions, as a person's first sign-in would. */
     public static void setPassword(String email, String password) {
         KeycloakServer keycloak = DevStack.shared().keycloak();
         String base = keycloak.url() + "/admin/realms/" + KeycloakServer.REALM + "/users";
@@ -42,7 +42,8 @@ public final class TestPeople {
             String id = JSON.readTree(found.body()).get(0).get("id").asText();
             send(admin, base + "/" + id + "/reset-password", "PUT",
                     Map.of("type", "password", "value", password, "temporary", false));
-            send(admin, base + "/" + id, "PUT", Map.of("requiredActions", List.of()));
+            send(admin, base + "/" + id, "PUT", Map.of("requiredActions", List.of(), "firstName", "New", "lastName", "Comer",
+                    "email", email, "emailVerified", true));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
