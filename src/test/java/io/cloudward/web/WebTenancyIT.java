@@ -57,7 +57,7 @@ class WebTenancyIT {
             assertTrue(refusal.contains("Two-factor sign-in required"), "an owner without a second factor cannot invite: " + refusal);
 
             // Sign out (RP-initiated) and in again: the sign-in lands in the tenant's audit log.
-            browser.open(APP + "/logout").awaitUrl(url -> url.endsWith("/signed-out"), "the signed-out page");
+            browser.open(APP + "/logout").awaitUrl(url -> url.contains("/signed-out"), "the signed-out page");
             browser.open(APP + "/").awaitUrl(url -> url.contains("/realms/cloudward/"), "Keycloak after sign-out");
             UUID tenant = UUID.fromString(tenantPath.substring(3));
             assertTrue(auditActions(tenant).contains("authorization.denied"));
@@ -113,7 +113,7 @@ class WebTenancyIT {
             browser.screenshot(SHOTS.resolve("tenancy-invited.png"));
 
             // Signing in again as a member is audited in the tenant.
-            browser.open(APP + "/logout").awaitUrl(url -> url.endsWith("/signed-out"), "the signed-out page");
+            browser.open(APP + "/logout").awaitUrl(url -> url.contains("/signed-out"), "the signed-out page");
             browser.open(APP + "/").signIn(email, "Newcomer-password-1").awaitUrl(url -> url.endsWith("/t/" + tenant), "the tenant again");
             long deadline = System.currentTimeMillis() + 10_000;
             while (!auditActions(tenant).contains("session.signed-in") && System.currentTimeMillis() < deadline) {
