@@ -80,7 +80,11 @@ public class AuditResource {
         if (!csv && !format.equals("jsonl")) {
             throw ProblemException.invalid("format", "format must be csv or jsonl.");
         }
-        AuditQuery.Filter filter = filter(actor, action, outcome, from, to);
+        return export(query, json, filter(actor, action, outcome, from, to), csv);
+    }
+
+    /** Streams the entries matching {@code filter} (constant memory); also what the audit page's export links use. */
+    public static Response export(AuditQuery query, ObjectMapper json, AuditQuery.Filter filter, boolean csv) {
         StreamingOutput body = out -> QuarkusTransaction.joiningExisting().run(() -> {
             try (var writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
                  var entries = query.stream(filter)) {
@@ -91,7 +95,7 @@ public class AuditResource {
                 for (AuditEvent e : (Iterable<AuditEvent>) entries::iterator) {
                     writer.write(csv ? Csv.line(java.util.Arrays.asList(e.seq, e.at, e.actor, e.actorType, e.action,
                             e.targetType, e.targetId, e.outcome, e.summary, e.ip, e.userAgent, e.hash))
-                            : json.writeValueAsString(view(e)) + "\n");
+                            : json.writeValueAsString(view(json, e)) + "\n");
                 }
             } catch (java.io.IOException ex) {
                 throw new java.io.UncheckedIOException(ex);
@@ -118,6 +122,10 @@ public class AuditResource {
     }
 
     private AuditEntry view(AuditEvent e) {
+        return view(json, e);
+    }
+
+    private static AuditEntry view(ObjectMapper json, AuditEvent e) {
         Object summary;
         try {
             summary = json.readTree(e.summary);

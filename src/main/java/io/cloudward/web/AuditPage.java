@@ -47,10 +47,12 @@ public class AuditPage {
 
     private final AuditQuery query;
     private final PageContext page;
+    private final com.fasterxml.jackson.databind.ObjectMapper json;
 
-    public AuditPage(AuditQuery query, PageContext page) {
+    public AuditPage(AuditQuery query, PageContext page, com.fasterxml.jackson.databind.ObjectMapper json) {
         this.query = query;
         this.page = page;
+        this.json = json;
     }
 
     @GET
@@ -64,6 +66,18 @@ public class AuditPage {
         List<AuditEvent> rows = query.page(filter, ListParams.cursor(cursor), PAGE_SIZE + 1);
         String next = rows.size() > PAGE_SIZE ? ListParams.encodeCursor(rows.get(PAGE_SIZE - 1).seq) : null;
         return Templates.audit(rows.stream().limit(PAGE_SIZE).toList(), new Filters(actor, action, outcomeFilter), next);
+    }
+
+    @GET
+    @Path("export")
+    @Produces({"text/csv", "application/x-ndjson"})
+    @Requires(Permission.AUDIT_READ)
+    public jakarta.ws.rs.core.Response export(@PathParam("tenantId") UUID tenantId, @QueryParam("format") String format,
+                                              @QueryParam("actor") String actor, @QueryParam("action") String action,
+                                              @QueryParam("outcome") String outcome) {
+        String outcomeFilter = "OK".equals(outcome) || "DENIED".equals(outcome) ? outcome : null;
+        return io.cloudward.api.AuditResource.export(query, json,
+                new AuditQuery.Filter(blank(actor), blank(action), outcomeFilter, null, null), !"jsonl".equals(format));
     }
 
     private static String blank(String value) {

@@ -56,6 +56,12 @@ class WebTenancyIT {
             String refusal = browser.driver().findElement(By.tagName("body")).getText();
             assertTrue(refusal.contains("Two-factor sign-in required"), "an owner without a second factor cannot invite: " + refusal);
 
+            // The audit page's export works with the browser session and carries the refusal.
+            Object csv = ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeAsyncScript(
+                    "const done = arguments[arguments.length - 1];"
+                            + "fetch('" + tenantPath + "/audit/export?format=csv').then(r => r.text()).then(done, e => done('failed: ' + e));");
+            assertTrue(String.valueOf(csv).startsWith("seq,at,actor") && String.valueOf(csv).contains("authorization.denied"), String.valueOf(csv));
+
             // Sign out (RP-initiated) and in again: the sign-in lands in the tenant's audit log.
             browser.open(APP + "/logout").awaitUrl(url -> url.contains("/signed-out"), "the signed-out page");
             browser.open(APP + "/").awaitUrl(url -> url.contains("/realms/cloudward/"), "Keycloak after sign-out");
