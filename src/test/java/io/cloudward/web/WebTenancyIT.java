@@ -53,6 +53,7 @@ class WebTenancyIT {
             browser.open(APP + tenantPath + "/members");
             browser.driver().findElement(By.id("invite-email")).sendKeys("someone@example.com");
             browser.driver().findElement(By.cssSelector("form.stack button")).click();
+            awaitTitle(browser, "Two-factor sign-in required");
             String refusal = browser.driver().findElement(By.tagName("body")).getText();
             assertTrue(refusal.contains("Two-factor sign-in required"), "an owner without a second factor cannot invite: " + refusal);
 
@@ -68,6 +69,12 @@ class WebTenancyIT {
             UUID tenant = UUID.fromString(tenantPath.substring(3));
             assertTrue(auditActions(tenant).contains("authorization.denied"));
         }
+    }
+
+    /** Waits for the page that a click loads (its title), so nothing is read from the page it replaced. */
+    private static void awaitTitle(Browser browser, String title) {
+        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(30))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.titleContains(title));
     }
 
     private static void sleep(long millis) {
@@ -130,6 +137,7 @@ class WebTenancyIT {
             // The link is single use.
             browser.open(link);
             browser.driver().findElement(By.cssSelector("main form button")).click();
+            awaitTitle(browser, "Not found");
             assertTrue(browser.driver().findElement(By.tagName("body")).getText().contains("not found"));
         }
         given().auth().oauth2(alice).when().get("/api/v1/tenants/{t}/members", tenant).then().statusCode(200)
