@@ -9,8 +9,8 @@ import java.util.Optional;
  * A customer AWS account.
  *
  * @param optInRegions opt-in regions the account enabled; the regions enabled by default always are
- * @param allRegions   contents every enabled region gets unless {@code regions} gives that section itself
- * @param regions      contents of single regions, by region name
+ * @param allRegions   contents of every enabled region not listed in {@code regions}
+ * @param regions      contents of single regions, by region name; a listed region is described by its block alone
  */
 public record Account(String id, String name, String email, Instant created, List<String> optInRegions,
                       List<Role> roles, Iam iam, S3Account s3, List<Trail> trails, Activity activity,

@@ -164,8 +164,21 @@ public final class Estate {
         return enabledRegions(accountId).contains(region);
     }
 
-    /** The region as it stands now; the account must exist and have the region enabled. */
+    /** An account with nothing in it, for callers outside the estate (the hub's own account). */
+    public static Account emptyAccount(String accountId) {
+        return new Account(accountId, null, null, null, null, null, null, null, null, null, null, null);
+    }
+
+    /**
+     * The region as it stands now. An account outside the estate (the hub's own) has empty regions;
+     * the caller checks that the region is enabled.
+     */
     public RegionView region(String accountId, String region) {
+        if (!exists(accountId)) {
+            Account empty = emptyAccount(accountId);
+            return new RegionView(empty, region, RegionSpec.EMPTY, List.of(), List.of(), List.of(), clock.now(),
+                    new RoutineEvents(accountId, region, seed, clock.now(), 0, List.of()));
+        }
         String key = accountId + "/" + region;
         RegionTimeline timeline;
         synchronized (regions) {

@@ -10,8 +10,8 @@ import java.util.Map;
 
 /**
  * Turns an account as written in an estate file into the complete account the services read: every
- * enabled region gets its contents ({@code allRegions} merged under the region's own block), and every
- * id, time or reference the file left out is derived from the account, region and name.
+ * enabled region gets its contents (its own block under {@code regions}, else {@code allRegions}), and
+ * every id, time or reference the file left out is derived from the account, region and name.
  */
 public final class EstateNormalizer {
 
@@ -32,8 +32,8 @@ public final class EstateNormalizer {
         }
         Map<String, RegionSpec> regions = new LinkedHashMap<>();
         for (String region : enabled) {
-            RegionSpec own = account.regions().getOrDefault(region, RegionSpec.EMPTY);
-            regions.put(region, normalizeRegion(account.id(), region, own.over(account.allRegions())));
+            RegionSpec spec = account.regions().getOrDefault(region, account.allRegions());
+            regions.put(region, normalizeRegion(account.id(), region, spec));
         }
         Instant created = account.created() == null ? anchor.minus(Duration.ofDays(900)) : account.created();
         return new Account(account.id(), account.name(), account.email(), created, account.optInRegions(),

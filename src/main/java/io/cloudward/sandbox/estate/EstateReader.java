@@ -24,12 +24,13 @@ import java.util.regex.Pattern;
 
 /**
  * Reads estate files (YAML or JSON). Times may be absolute ({@code 2025-01-31T08:00:00Z}) or relative to
- * the moment the estate is loaded ({@code -3h}, {@code -90d}, {@code -15m}, {@code now}), so a scenario
+ * the moment the estate is loaded ({@code -3h}, {@code -2h30m}, {@code -90d}, {@code now}), so a scenario
  * stays inside the 90 days GuardDuty and CloudTrail keep, whenever it is loaded.
  */
 public final class EstateReader {
 
-    private static final Pattern RELATIVE = Pattern.compile("([+-])(\\d+)([smhd])");
+    private static final Pattern RELATIVE = Pattern.compile("([+-])((?:\\d+[smhd])+)");
+    private static final Pattern PART = Pattern.compile("(\\d+)([smhd])");
 
     private EstateReader() {
     }
@@ -77,19 +78,23 @@ public final class EstateReader {
         }
         Matcher relative = RELATIVE.matcher(value);
         if (relative.matches()) {
-            long amount = Long.parseLong(relative.group(2));
-            Duration offset = switch (relative.group(3)) {
-                case "s" -> Duration.ofSeconds(amount);
-                case "m" -> Duration.ofMinutes(amount);
-                case "h" -> Duration.ofHours(amount);
-                default -> Duration.ofDays(amount);
-            };
+            Duration offset = Duration.ZERO;
+            Matcher part = PART.matcher(relative.group(2));
+            while (part.find()) {
+                long amount = Long.parseLong(part.group(1));
+                offset = offset.plus(switch (part.group(2)) {
+                    case "s" -> Duration.ofSeconds(amount);
+                    case "m" -> Duration.ofMinutes(amount);
+                    case "h" -> Duration.ofHours(amount);
+                    default -> Duration.ofDays(amount);
+                });
+            }
             return relative.group(1).equals("-") ? anchor.minus(offset) : anchor.plus(offset);
         }
         try {
             return Instant.parse(value);
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("not a time (ISO-8601 or -3h/-2d/-15m/now): " + text, e);
+            throw new IllegalArgumentException("not a time (ISO-8601, or relative like -3h, -2h30m, -90d, now): " + text, e);
         }
     }
 

@@ -40,7 +40,7 @@ public final class SandboxClock {
         return Duration.ofMillis(offsetMillis.get());
     }
 
-    void reset() {
+    public void reset() {
         offsetMillis.set(0);
     }
 }

@@ -53,6 +53,12 @@ public final class XmlWriter {
         return this;
     }
 
+    /** Text inside the current element. */
+    public XmlWriter text(String value) {
+        escape(value);
+        return this;
+    }
+
     /** A wrapped list: {@code <name><item>…</item>…</name>}, written even when empty. */
     public <T> XmlWriter list(String name, String member, Collection<T> items, BiConsumer<XmlWriter, T> writeItem) {
         start(name);
