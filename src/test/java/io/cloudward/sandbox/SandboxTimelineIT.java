@@ -8,21 +8,27 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.backup.BackupClient;
 import software.amazon.awssdk.services.backup.model.BackupJob;
 import software.amazon.awssdk.services.backup.model.BackupJobState;
 import software.amazon.awssdk.services.backup.model.RecoveryPointByBackupVault;
+import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.guardduty.GuardDutyClient;
 import software.amazon.awssdk.services.guardduty.model.Condition;
 import software.amazon.awssdk.services.guardduty.model.Finding;
 import software.amazon.awssdk.services.guardduty.model.FindingCriteria;
 import software.amazon.awssdk.services.guardduty.model.GuardDutyException;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sts.StsClient;
 
 /** The sandbox clock: sessions expire, findings appear and recur, backups run, fail and age. */
 class SandboxTimelineIT {
@@ -40,14 +46,22 @@ class SandboxTimelineIT {
     }
 
     @Test
-    void advancingPastTheSessionExpiryAnswersExpiredToken() {
+    void advancingPastTheSessionExpiryAnswersExpiredTokenInEachProtocol() {
+        AwsCredentialsProvider session = fixture.role(SandboxFixture.EXPOSED_DB);
         GuardDutyClient guardDuty = fixture.track(fixture.factory.create(GuardDutyClient.builder(), Region.US_EAST_1,
-                fixture.role(SandboxFixture.EXPOSED_DB)));
+                session));
         guardDuty.listDetectors();
         fixture.sandbox.clock().advance(Duration.ofMinutes(61));
         GuardDutyException expired = assertThrows(GuardDutyException.class, guardDuty::listDetectors);
         assertEquals("ExpiredTokenException", expired.awsErrorDetails().errorCode());
         assertEquals(403, expired.statusCode());
+        assertCode("ExpiredToken", 403, () -> fixture.track(fixture.factory.create(StsClient.builder(),
+                Region.US_EAST_1, session)).getCallerIdentity());
+        assertCode("RequestExpired", 400, () -> fixture.track(fixture.factory.create(Ec2Client.builder(),
+                Region.US_EAST_1, session)).describeInstances());
+        assertCode("ExpiredToken", 400, () -> fixture.track(fixture.factory.create(S3Client.builder(),
+                Region.US_EAST_1, session)).listBuckets());
+        assertEquals(1, guardDuty().listDetectors().detectorIds().size(), "a new session works again");
     }
 
     @Test
@@ -83,7 +97,7 @@ class SandboxTimelineIT {
                     other.role(SandboxFixture.EXPOSED_DB)));
             String detectorId = guardDuty.listDetectors().detectorIds().get(0);
             List<String> ids = guardDuty.listFindingsPaginator(r -> r.detectorId(detectorId)).findingIds().stream().toList();
-            assertEquals(first.keySet(), new java.util.HashSet<>(ids));
+            assertEquals(first.keySet(), new HashSet<>(ids));
         }
     }
 
@@ -113,6 +127,12 @@ class SandboxTimelineIT {
         assertTrue(kept.stream().allMatch(point -> point.creationDate().isAfter(oldestAllowed)),
                 "recovery points past DeleteAfterDays are gone");
         assertEquals(35 * 3, kept.size(), "35 days of daily points for three resources");
+    }
+
+    private static void assertCode(String code, int status, Runnable call) {
+        AwsServiceException e = assertThrows(AwsServiceException.class, call::run);
+        assertEquals(code, e.awsErrorDetails().errorCode());
+        assertEquals(status, e.statusCode());
     }
 
     private BackupClient backup(String account, Region region) {
