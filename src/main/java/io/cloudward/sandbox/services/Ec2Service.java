@@ -357,7 +357,7 @@ public final class Ec2Service extends QueryService {
                 .single("attachment.device", Volume::device)
                 .single("attachment.status", volume -> volume.instanceId() == null ? null : "attached");
         List<Volume> kept = filters.apply(volumes, params.filters("Filter", "Value"), "InvalidParameterValue");
-        PageToken.Page<Volume> page = page(call, kept, params, !params.list("VolumeId").isEmpty(), 500);
+        PageToken.Page<Volume> page = page(call, kept, params, !params.list("VolumeId").isEmpty(), 500, true);
         return QueryResponses.ec2("DescribeVolumes", NAMESPACE, call.requestId(), xml -> {
             xml.list("volumeSet", "item", page.items(), (item, volume) -> {
                 item.element("volumeId", volume.id())
@@ -418,7 +418,17 @@ public final class Ec2Service extends QueryService {
     }
 
     private static <T> PageToken.Page<T> page(Call call, List<T> items, QueryParams params, boolean byIds, int max) {
-        Integer maxResults = params.integer("MaxResults", "InvalidParameterValue");
+        return page(call, items, params, byIds, max, false);
+    }
+
+    /**
+     * A MaxResults/NextToken page. DescribeVolumes serves at most {@code max} for a larger MaxResults (the
+     * CLI asks for 1000); the other operations refuse a MaxResults outside 5–{@code max}.
+     */
+    private static <T> PageToken.Page<T> page(Call call, List<T> items, QueryParams params, boolean byIds, int max,
+                                              boolean capAtMax) {
+        Integer requested = params.integer("MaxResults", "InvalidParameterValue");
+        Integer maxResults = capAtMax && requested != null ? Integer.valueOf(Math.min(requested, max)) : requested;
         if (maxResults != null && byIds) {
             throw new AwsError("InvalidParameterCombination", 400,
                     "The parameter MaxResults cannot be used with explicit resource IDs");
