@@ -50,12 +50,15 @@ public final class AwsClientFactory implements AutoCloseable {
 
     /**
      * Finishes {@code builder} (e.g. {@code GuardDutyClient.builder()}) for one region and identity.
+     * Override settings already on the builder (interceptors, metric publishers) are kept; the retry
+     * strategy is the factory's.
      */
     public <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C extends SdkClient> C create(
             B builder, Region region, AwsCredentialsProvider credentials) {
+        ClientOverrideConfiguration given = builder.overrideConfiguration();
         builder.region(region)
                 .credentialsProvider(credentials)
-                .overrideConfiguration(ClientOverrideConfiguration.builder()
+                .overrideConfiguration((given == null ? ClientOverrideConfiguration.builder() : given.toBuilder())
                         .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
                                 .maxAttempts(settings.maxAttempts())
                                 .build())

@@ -37,6 +37,7 @@ final class RegionTimeline {
     private final long seed;
     private final Instant anchor;
     private final RoutineEvents routineEvents;
+    private final long hourKey;
     private final List<Finding> findings;
     private final List<BackupJob> jobs;
     private final List<RecoveryPoint> points;
@@ -59,6 +60,7 @@ final class RegionTimeline {
         this.findings = new ArrayList<>(spec.guardduty() == null ? List.of() : spec.guardduty().findings());
         this.jobs = new ArrayList<>(spec.backupOrEmpty().jobs());
         this.points = new ArrayList<>(spec.backupOrEmpty().recoveryPoints());
+        this.hourKey = Rng.key(seed, account.id(), region, "hour");
         this.hour = -historyHours;
         advanceTo(0);
     }
@@ -69,6 +71,7 @@ final class RegionTimeline {
             advanceTo(target);
         }
         if (view == null) {
+            prune(anchor.plus(Duration.ofHours(hour)));
             view = new RegionView(account, region, spec, List.copyOf(findings), List.copyOf(jobs),
                     List.copyOf(points), anchor, routineEvents);
         }
@@ -85,34 +88,48 @@ final class RegionTimeline {
 
     private void step(long h) {
         Instant start = anchor.plus(Duration.ofHours(h));
-        Rng rng = Rng.of(seed, account.id(), region, "hour", h);
+        Rng rng = Rng.at(hourKey, h);
         if (spec.guardduty() != null && spec.guardduty().enabled()) {
             evolveFindings(h, start, rng);
         }
-        runScheduledBackups(h, start, rng);
-        findings.removeIf(finding -> finding.updatedAt().isBefore(start.minus(FINDING_RETENTION)));
-        jobs.removeIf(job -> job.created().isBefore(start.minus(JOB_HISTORY)));
-        points.removeIf(point -> point.expiredAt(start));
+        if (!spec.backupOrEmpty().plans().isEmpty()) {
+            runScheduledBackups(h, start, rng);
+        }
+        if (Math.floorMod(h, 24) == 0) {
+            prune(start);
+        }
+    }
+
+    /** Drops what AWS no longer shows: findings after 90 days, jobs after 30, expired recovery points. */
+    private void prune(Instant now) {
+        findings.removeIf(finding -> finding.updatedAt().isBefore(now.minus(FINDING_RETENTION)));
+        jobs.removeIf(job -> job.created().isBefore(now.minus(JOB_HISTORY)));
+        points.removeIf(point -> point.expiredAt(now));
     }
 
     private void evolveFindings(long h, Instant start, Rng rng) {
         if (rng.chance(activity.findingsPerDay() / 24)) {
             newFinding(h, start.plusSeconds(rng.nextInt(3600)), rng).ifPresent(findings::add);
         }
+        if (rng.chance(activity.recurrencesPerDay() / 24)) {
+            openFinding(rng).ifPresent(index -> findings.set(index,
+                    findings.get(index).recurred(1 + rng.nextInt(5), start.plusSeconds(rng.nextInt(3600)))));
+        }
+        if (rng.chance(activity.archivalsPerDay() / 24)) {
+            openFinding(rng).ifPresent(index -> findings.set(index,
+                    findings.get(index).archivedAt(start.plusSeconds(rng.nextInt(3600)))));
+        }
+    }
+
+    /** The index of a finding that is not archived, picked at random. */
+    private Optional<Integer> openFinding(Rng rng) {
         List<Integer> open = new ArrayList<>();
         for (int i = 0; i < findings.size(); i++) {
             if (!findings.get(i).archived()) {
                 open.add(i);
             }
         }
-        if (!open.isEmpty() && rng.chance(activity.recurrencesPerDay() / 24)) {
-            int index = rng.pick(open);
-            findings.set(index, findings.get(index).recurred(1 + rng.nextInt(5), start.plusSeconds(rng.nextInt(3600))));
-        }
-        if (!open.isEmpty() && rng.chance(activity.archivalsPerDay() / 24)) {
-            int index = rng.pick(open);
-            findings.set(index, findings.get(index).archivedAt(start.plusSeconds(rng.nextInt(3600))));
-        }
+        return open.isEmpty() ? Optional.empty() : Optional.of(rng.pick(open));
     }
 
     private Optional<Finding> newFinding(long h, Instant at, Rng rng) {

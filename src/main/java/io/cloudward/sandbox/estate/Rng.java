@@ -24,6 +24,16 @@ public final class Rng {
         return new Rng(h);
     }
 
+    /** A key for {@link #at}: the seed and parts hashed once, for a sequence of related draws. */
+    public static long key(long seed, Object... parts) {
+        return of(seed, parts).state;
+    }
+
+    /** The source for step {@code index} under {@code key}, without hashing text again. */
+    public static Rng at(long key, long index) {
+        return new Rng(mix(key ^ mix(index + 0x632BE59BD9B4E019L)));
+    }
+
     public long nextLong() {
         state += 0x9E3779B97F4A7C15L;
         return mix(state);

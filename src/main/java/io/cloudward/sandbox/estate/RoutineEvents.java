@@ -34,6 +34,7 @@ public final class RoutineEvents {
     private final Instant anchor;
     private final double perHour;
     private final List<String> users;
+    private final long hourKey;
 
     public RoutineEvents(String accountId, String region, long seed, Instant anchor, double perHour,
                          List<String> users) {
@@ -43,13 +44,14 @@ public final class RoutineEvents {
         this.anchor = anchor;
         this.perHour = perHour;
         this.users = users.isEmpty() ? List.of("automation") : List.copyOf(users);
+        this.hourKey = Rng.key(seed, accountId, region, "events");
     }
 
     public List<TrailEvent> forHour(long hour) {
         if (perHour <= 0) {
             return List.of();
         }
-        Rng rng = Rng.of(seed, accountId, region, "events", hour);
+        Rng rng = Rng.at(hourKey, hour);
         int count = (int) Math.floor(perHour * 2 * rng.nextDouble() + 0.5);
         Instant start = anchor.plus(Duration.ofHours(hour));
         List<TrailEvent> events = new ArrayList<>(count);

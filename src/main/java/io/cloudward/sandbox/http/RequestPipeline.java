@@ -23,7 +23,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -35,6 +37,7 @@ final class RequestPipeline {
 
     private static final System.Logger LOG = System.getLogger(RequestPipeline.class.getName());
     private static final String LOOKUP_EVENTS = "cloudtrail:LookupEvents";
+    private static final Pattern HEX_DIGEST = Pattern.compile("[0-9a-f]{64}");
 
     private final Map<String, AwsService> services;
     private final ServiceContext context;
@@ -50,7 +53,8 @@ final class RequestPipeline {
     }
 
     Outcome process(AwsRequest request) {
-        String requestId = UUID.randomUUID().toString();
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        String requestId = new UUID(random.nextLong(), random.nextLong()).toString();
         String authorization = request.header("authorization");
         if (authorization == null) {
             Protocol protocol = guessProtocol(request);
@@ -166,7 +170,7 @@ final class RequestPipeline {
         if (declared == null) {
             return actual;
         }
-        if (declared.matches("[0-9a-f]{64}") && !declared.equals(actual)) {
+        if (HEX_DIGEST.matcher(declared).matches() && !declared.equals(actual)) {
             throw new AwsError("XAmzContentSHA256Mismatch", 400,
                     "The provided 'x-amz-content-sha256' header does not match what was computed.");
         }

@@ -10,6 +10,7 @@ import io.cloudward.sandbox.services.Services;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.file.FileSystemOptions;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
@@ -74,7 +75,9 @@ public final class SandboxHttpServer implements AutoCloseable {
     private static SandboxHttpServer start(String host, int port, RequestPipeline pipeline, AdminApi admin) {
         Vertx vertx = Vertx.vertx(new VertxOptions()
                 .setEventLoopPoolSize(Math.max(2, Runtime.getRuntime().availableProcessors()))
-                .setWorkerPoolSize(2));
+                .setWorkerPoolSize(2)
+                .setFileSystemOptions(new FileSystemOptions().setFileCachingEnabled(false)
+                        .setClassPathResolvingEnabled(false)));
         SandboxHttpServer sandbox = new SandboxHttpServer(vertx, pipeline, admin, host, port);
         try {
             sandbox.server.listen().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);

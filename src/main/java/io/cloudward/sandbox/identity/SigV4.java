@@ -120,12 +120,29 @@ public final class SigV4 {
                 if (i > 0) {
                     out.append(',');
                 }
-                out.append(values.get(i).trim().replaceAll("\\s+", " "));
+                appendCollapsed(out, values.get(i).trim());
             }
             out.append('\n');
         }
         out.append('\n').append(String.join(";", signedHeaders)).append('\n').append(payloadHash);
         return out.toString();
+    }
+
+    /** A header value with each run of white space as one space, as the canonical form wants. */
+    private static void appendCollapsed(StringBuilder out, String value) {
+        boolean space = false;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isWhitespace(c)) {
+                space = true;
+                continue;
+            }
+            if (space) {
+                out.append(' ');
+                space = false;
+            }
+            out.append(c);
+        }
     }
 
     static String canonicalQuery(String rawQuery) {

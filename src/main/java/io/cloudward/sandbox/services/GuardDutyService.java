@@ -182,8 +182,18 @@ public final class GuardDutyService implements AwsService {
                 + (segments.length > 1 ? segments[1] : "*");
     }
 
+    /** The non-empty segments of a REST path: {@code /detector/abc/findings} → detector, abc, findings. */
     static String[] segments(String path) {
-        String trimmed = path.replaceAll("^/+|/+$", "");
-        return trimmed.isEmpty() ? new String[0] : trimmed.split("/");
+        List<String> segments = new ArrayList<>(5);
+        int start = 0;
+        for (int i = 0; i <= path.length(); i++) {
+            if (i == path.length() || path.charAt(i) == '/') {
+                if (i > start) {
+                    segments.add(path.substring(start, i));
+                }
+                start = i + 1;
+            }
+        }
+        return segments.toArray(String[]::new);
     }
 }

@@ -84,10 +84,18 @@ public final class EstateGenerator {
     }
 
     public OptionalInt indexOf(String accountId) {
-        if (accountId.length() != 12 || !accountId.chars().allMatch(Character::isDigit)) {
+        if (accountId.length() != 12) {
             return OptionalInt.empty();
         }
-        long index = Long.parseLong(accountId) - FIRST_ACCOUNT;
+        long number = 0;
+        for (int i = 0; i < 12; i++) {
+            char c = accountId.charAt(i);
+            if (c < '0' || c > '9') {
+                return OptionalInt.empty();
+            }
+            number = number * 10 + (c - '0');
+        }
+        long index = number - FIRST_ACCOUNT;
         return index >= 0 && index < spec.accounts() ? OptionalInt.of((int) index) : OptionalInt.empty();
     }
 
