@@ -18,7 +18,8 @@ import java.util.concurrent.CountDownLatch;
  *   <li>{@code port} (4566), {@code hostname} (localhost)</li>
  *   <li>{@code scenarios}: comma-separated bundled scenario names or estate file paths (all four bundled
  *       scenarios by default; {@code none} for none)</li>
- *   <li>{@code accounts}, {@code regions}, {@code seed}: a generated population (none by default)</li>
+ *   <li>{@code accounts}, {@code regions}: a generated population (none by default)</li>
+ *   <li>{@code seed}: seed of the generated population and of every account's activity (42)</li>
  *   <li>{@code fault}: a fault rule such as {@code "throttle service=guardduty rate=0.5"} (repeatable)</li>
  *   <li>{@code lookup-events-per-second}: CloudTrail LookupEvents allowance (2, as AWS; 0 for unlimited)</li>
  * </ul>
@@ -57,13 +58,16 @@ public final class SandboxMain {
             settings = settings.withScenarios(scenarios.equals("none") ? List.of()
                     : Arrays.stream(scenarios.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList());
         }
+        String seed = option(args, "seed");
+        if (seed != null) {
+            settings = settings.withSeed(Long.parseLong(seed));
+        }
         String accounts = option(args, "accounts");
         if (accounts != null) {
             String regions = option(args, "regions");
-            String seed = option(args, "seed");
             settings = settings.withGenerated(new GeneratedEstate(Integer.parseInt(accounts),
                     regions == null ? null : Arrays.stream(regions.split(",")).map(String::trim).toList(),
-                    seed == null ? 42 : Long.parseLong(seed)));
+                    settings.seed()));
         }
         List<FaultRule> faults = new ArrayList<>();
         for (String arg : args) {

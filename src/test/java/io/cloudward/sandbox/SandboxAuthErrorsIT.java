@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cloudward.sandbox.estate.EstateReader;
-import io.cloudward.sandbox.estate.Role;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -132,9 +131,8 @@ class SandboxAuthErrorsIT {
 
     @Test
     void aMissingPermissionNamesTheAction() {
-        Role role = fixture.sandbox.estate().role(RESTRICTED, SandboxFixture.ROLE).orElseThrow();
-        fixture.sandbox.estate().putRole(RESTRICTED, role.withAllowedActions(List.of("guardduty:ListDetectors",
-                "guardduty:GetDetector")));
+        fixture.sandbox.estate().setAllowedActions(RESTRICTED, SandboxFixture.ROLE, List.of("guardduty:ListDetectors",
+                "guardduty:GetDetector"));
         AwsCredentialsProvider restricted = fixture.track(fixture.factory.assumeRole(fixture.hub(), Region.US_EAST_1,
                 SandboxFixture.roleArn(RESTRICTED), "restricted-1", "restricted", Duration.ofHours(1)));
         GuardDutyClient guardDuty = client(GuardDutyClient.builder(), Region.EU_WEST_1, restricted);

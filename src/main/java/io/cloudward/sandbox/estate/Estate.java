@@ -151,6 +151,16 @@ public final class Estate {
         roleChanges.computeIfAbsent(accountId, id -> new ConcurrentHashMap<>()).put(role.name(), role);
     }
 
+    /**
+     * Replaces what a role may call: IAM action patterns such as {@code guardduty:List*}, e.g. the actions
+     * of the CloudFormation template customers deploy.
+     */
+    public void setAllowedActions(String accountId, String roleName, List<String> actions) {
+        Role role = role(accountId, roleName).orElseThrow(() -> new IllegalArgumentException(
+                "no role " + roleName + " in account " + accountId));
+        putRole(accountId, role.withAllowedActions(actions));
+    }
+
     /** The generator of the generated population, if there is one. */
     public Optional<EstateGenerator> generator() {
         return Optional.ofNullable(generator);

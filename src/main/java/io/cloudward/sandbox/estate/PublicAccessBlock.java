@@ -5,8 +5,4 @@ public record PublicAccessBlock(boolean blockPublicAcls, boolean ignorePublicAcl
                                 boolean restrictPublicBuckets) {
 
     public static final PublicAccessBlock ALL_ON = new PublicAccessBlock(true, true, true, true);
-
-    public boolean allOn() {
-        return blockPublicAcls && ignorePublicAcls && blockPublicPolicy && restrictPublicBuckets;
-    }
 }

@@ -59,12 +59,6 @@ public final class Json {
         }
     }
 
-    public static ObjectNode stringMap(Map<String, String> values) {
-        ObjectNode node = object();
-        values.forEach(node::put);
-        return node;
-    }
-
     public static Response response(int status, JsonNode body, String contentType) {
         try {
             return new Response(status, contentType, Map.of(), MAPPER.writeValueAsBytes(body));

@@ -40,15 +40,6 @@ public final class QueryParams {
         return values.get(name);
     }
 
-    public String require(String name) {
-        String value = values.get(name);
-        if (value == null || value.isEmpty()) {
-            throw new AwsError("MissingParameter", 400,
-                    "The request must contain the parameter " + name);
-        }
-        return value;
-    }
-
     public boolean flag(String name) {
         return "true".equalsIgnoreCase(values.get(name));
     }

@@ -7,8 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cloudward.sandbox.identity.ActionPatterns;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class SandboxProtocolTest {
@@ -60,6 +62,20 @@ class SandboxProtocolTest {
         assertTrue(filters.get(0).matchesAny(List.of("web-1")));
         assertFalse(filters.get(0).matchesAny(List.of("db-1")));
         assertEquals(List.of("running", "stopped"), filters.get(1).values());
+    }
+
+    @Test
+    void awsChunkedBodiesAreUnframed() {
+        byte[] framed = ("5;chunk-signature=" + "a".repeat(64) + "\r\nhello\r\n"
+                + "6;chunk-signature=" + "b".repeat(64) + "\r\n world\r\n"
+                + "0;chunk-signature=" + "c".repeat(64) + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+        AwsRequest request = new AwsRequest("PUT", "/bucket/key", "", Map.of(
+                "content-encoding", List.of("aws-chunked"),
+                "x-amz-content-sha256", List.of("STREAMING-AWS4-HMAC-SHA256-PAYLOAD")), framed);
+        assertEquals("hello world", new String(request.body(), StandardCharsets.US_ASCII));
+        assertEquals(framed.length, request.rawBody().length, "the signature covers the framed body");
+        assertThrows(AwsError.class, () -> new AwsRequest("PUT", "/b/k", "", Map.of("content-encoding",
+                List.of("aws-chunked")), "zz;x\r\n".getBytes(StandardCharsets.US_ASCII)));
     }
 
     @Test
