@@ -7,7 +7,6 @@ import io.cloudward.sandbox.estate.Instance;
 import io.cloudward.sandbox.estate.IpRule;
 import io.cloudward.sandbox.estate.NetworkInterface;
 import io.cloudward.sandbox.estate.SecurityGroup;
-import io.cloudward.sandbox.estate.Tag;
 import io.cloudward.sandbox.estate.Volume;
 import io.cloudward.sandbox.protocol.AwsError;
 import io.cloudward.sandbox.protocol.AwsRequest;
@@ -17,7 +16,6 @@ import io.cloudward.sandbox.protocol.Protocol;
 import io.cloudward.sandbox.protocol.QueryParams;
 import io.cloudward.sandbox.protocol.QueryResponses;
 import io.cloudward.sandbox.protocol.Response;
-import io.cloudward.sandbox.protocol.XmlWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -105,7 +103,8 @@ public final class Ec2Service extends QueryService {
         List<String> names = params.list("GroupName");
         if (!names.isEmpty()) {
             groups = byIds(groups, SecurityGroup::name, names, "InvalidGroup.NotFound",
-                    "The security group '%s' does not exist in default VPC '" + Ids.vpc(call.accountId(), call.region()) + "'");
+                    "The security group '%s' does not exist in default VPC '"
+                            + Ids.vpc(call.accountId(), call.region()) + "'");
         }
         ResourceFilters<SecurityGroup> filters = new ResourceFilters<SecurityGroup>(SecurityGroup::tags)
                 .single("group-id", SecurityGroup::id)
@@ -131,9 +130,9 @@ public final class Ec2Service extends QueryService {
                         .element("groupName", group.name())
                         .element("groupDescription", group.description())
                         .element("vpcId", group.vpcId());
-                writePermissions(item, "ipPermissions", group.ingress(), call.accountId(), groupNames);
-                writePermissions(item, "ipPermissionsEgress", group.egress(), call.accountId(), groupNames);
-                writeTags(item, group.tags());
+                Ec2Xml.permissions(item, "ipPermissions", group.ingress(), call.accountId(), groupNames);
+                Ec2Xml.permissions(item, "ipPermissionsEgress", group.egress(), call.accountId(), groupNames);
+                Ec2Xml.tags(item, group.tags());
                 item.element("securityGroupArn",
                         "arn:aws:ec2:" + call.region() + ":" + call.accountId() + ":security-group/" + group.id());
             });
@@ -178,12 +177,12 @@ public final class Ec2Service extends QueryService {
                         .element("ownerId", call.accountId())
                         .element("requesterManaged", eni.requesterManaged())
                         .element("status", eni.status())
-                        .element("macAddress", mac(eni.id()))
+                        .element("macAddress", Ec2Xml.mac(eni.id()))
                         .element("privateIpAddress", eni.privateIp())
-                        .element("privateDnsName", privateDns(eni.privateIp(), call.region()))
+                        .element("privateDnsName", Ec2Xml.privateDns(eni.privateIp(), call.region()))
                         .element("sourceDestCheck", true)
                         .element("interfaceType", eni.interfaceType());
-                writeGroups(item, eni.securityGroups(), groupNames);
+                Ec2Xml.groups(item, eni.securityGroups(), groupNames);
                 if (eni.instanceId() != null) {
                     item.start("attachment")
                             .element("attachmentId", Ids.ec2("eni-attach", eni.id()))
@@ -196,18 +195,18 @@ public final class Ec2Service extends QueryService {
                             .end();
                 }
                 if (eni.publicIp() != null) {
-                    writeAssociation(item, eni.publicIp(), call.region());
+                    Ec2Xml.association(item, eni.publicIp(), call.region());
                 }
                 item.start("privateIpAddressesSet").start("item")
                         .element("privateIpAddress", eni.privateIp())
-                        .element("privateDnsName", privateDns(eni.privateIp(), call.region()))
+                        .element("privateDnsName", Ec2Xml.privateDns(eni.privateIp(), call.region()))
                         .element("primary", true);
                 if (eni.publicIp() != null) {
-                    writeAssociation(item, eni.publicIp(), call.region());
+                    Ec2Xml.association(item, eni.publicIp(), call.region());
                 }
                 item.end().end();
                 item.start("ipv6AddressesSet").end();
-                writeTags(item, eni.tags());
+                Ec2Xml.tags(item, eni.tags());
             });
             xml.element("nextToken", page.nextToken());
         });
@@ -248,97 +247,11 @@ public final class Ec2Service extends QueryService {
                         .element("ownerId", call.accountId())
                         .start("groupSet").end()
                         .list("instancesSet", "item", List.of(instance), (item, i) ->
-                                writeInstance(item, i, call, groupNames, volumesByInstance.getOrDefault(i.id(), List.of())));
+                                Ec2Xml.instance(item, i, call, groupNames,
+                                        volumesByInstance.getOrDefault(i.id(), List.of())));
             });
             xml.element("nextToken", page.nextToken());
         });
-    }
-
-    private void writeInstance(XmlWriter item, Instance instance, Call call, Map<String, String> groupNames,
-                               List<Volume> volumes) {
-        boolean terminated = instance.state().equals("terminated");
-        item.element("instanceId", instance.id())
-                .element("imageId", instance.imageId())
-                .start("instanceState").element("code", instance.stateCode()).element("name", instance.state()).end()
-                .element("privateDnsName", terminated ? "" : privateDns(instance.privateIp(), call.region()))
-                .element("dnsName", instance.publicIp() == null || terminated ? "" : publicDns(instance.publicIp(), call.region()))
-                .element("reason", terminated ? "User initiated" : "")
-                .element("keyName", instance.keyName())
-                .element("amiLaunchIndex", 0)
-                .start("productCodes").end()
-                .element("instanceType", instance.type())
-                .element("launchTime", instance.launched())
-                .start("placement").element("availabilityZone", instance.availabilityZone()).element("groupName", "")
-                .element("tenancy", "default").end()
-                .element("platform", instance.platform())
-                .start("monitoring").element("state", "disabled").end();
-        if (!terminated) {
-            item.element("subnetId", instance.subnetId())
-                    .element("vpcId", instance.vpcId())
-                    .element("privateIpAddress", instance.privateIp())
-                    .element("ipAddress", instance.publicIp());
-        }
-        item.element("sourceDestCheck", true);
-        writeGroups(item, terminated ? List.of() : instance.securityGroups(), groupNames);
-        item.element("architecture", "x86_64")
-                .element("rootDeviceType", "ebs")
-                .element("rootDeviceName", "/dev/xvda")
-                .list("blockDeviceMapping", "item", terminated ? List.<Volume>of() : volumes, (mapping, volume) -> mapping
-                        .element("deviceName", volume.device())
-                        .start("ebs")
-                        .element("volumeId", volume.id())
-                        .element("status", "attached")
-                        .element("attachTime", instance.launched())
-                        .element("deleteOnTermination", true)
-                        .end())
-                .element("virtualizationType", "hvm")
-                .element("hypervisor", "xen");
-        writeTags(item, instance.tags());
-        if (instance.iamInstanceProfile() != null) {
-            item.start("iamInstanceProfile")
-                    .element("arn", instance.iamInstanceProfile())
-                    .element("id", Ids.ec2("AIPA", instance.iamInstanceProfile()).toUpperCase().replace("-", ""))
-                    .end();
-        }
-        item.start("networkInterfaceSet");
-        if (!terminated) {
-            String eni = primaryEni(instance.id());
-            item.start("item")
-                    .element("networkInterfaceId", eni)
-                    .element("subnetId", instance.subnetId())
-                    .element("vpcId", instance.vpcId())
-                    .element("description", "")
-                    .element("ownerId", call.accountId())
-                    .element("status", "in-use")
-                    .element("macAddress", mac(eni))
-                    .element("privateIpAddress", instance.privateIp())
-                    .element("privateDnsName", privateDns(instance.privateIp(), call.region()))
-                    .element("sourceDestCheck", true)
-                    .element("interfaceType", "interface");
-            writeGroups(item, instance.securityGroups(), groupNames);
-            item.start("attachment")
-                    .element("attachmentId", Ids.ec2("eni-attach", eni))
-                    .element("deviceIndex", 0)
-                    .element("networkCardIndex", 0)
-                    .element("status", "attached")
-                    .element("attachTime", instance.launched())
-                    .element("deleteOnTermination", true)
-                    .end();
-            if (instance.publicIp() != null) {
-                writeAssociation(item, instance.publicIp(), call.region());
-            }
-            item.start("privateIpAddressesSet").start("item")
-                    .element("privateIpAddress", instance.privateIp())
-                    .element("privateDnsName", privateDns(instance.privateIp(), call.region()))
-                    .element("primary", true);
-            if (instance.publicIp() != null) {
-                writeAssociation(item, instance.publicIp(), call.region());
-            }
-            item.end().end().end();
-        }
-        item.end()
-                .element("ebsOptimized", false)
-                .element("enaSupport", true);
     }
 
     private Response describeVolumes(Call call) {
@@ -377,10 +290,10 @@ public final class Ec2Service extends QueryService {
                         .element("volumeType", volume.type())
                         .element("iops", volume.type().startsWith("gp") ? Math.max(3000, volume.size() * 3) : null)
                         .element("encrypted", volume.encrypted())
-                        .element("kmsKeyId", volume.encrypted() ? kmsKey(volume, call) : null)
+                        .element("kmsKeyId", volume.encrypted() ? Ec2Xml.kmsKey(volume, call) : null)
                         .element("multiAttachEnabled", false)
                         .element("throughput", volume.type().equals("gp3") ? 125 : null);
-                writeTags(item, volume.tags());
+                Ec2Xml.tags(item, volume.tags());
             });
             xml.element("nextToken", page.nextToken());
         });
@@ -461,43 +374,6 @@ public final class Ec2Service extends QueryService {
         return Ids.ec2("eni", instanceId, "primary");
     }
 
-    private static void writePermissions(XmlWriter xml, String name, List<IpRule> rules, String accountId,
-                                         Map<String, String> groupNames) {
-        xml.list(name, "item", rules, (item, rule) -> {
-            item.element("ipProtocol", rule.protocol());
-            if (!rule.protocol().equals("-1")) {
-                item.element("fromPort", rule.fromPort()).element("toPort", rule.toPort());
-            }
-            item.list("groups", "item", rule.groups(), (pair, group) -> pair
-                    .element("userId", accountId)
-                    .element("groupId", group)
-                    .element("groupName", groupNames.get(group))
-                    .element("description", rule.description()));
-            item.list("ipRanges", "item", rule.cidrs(), (range, cidr) -> range
-                    .element("cidrIp", cidr).element("description", rule.description()));
-            item.list("ipv6Ranges", "item", rule.ipv6Cidrs(), (range, cidr) -> range
-                    .element("cidrIpv6", cidr).element("description", rule.description()));
-            item.start("prefixListIds").end();
-        });
-    }
-
-    private static void writeGroups(XmlWriter xml, List<String> groupIds, Map<String, String> groupNames) {
-        xml.list("groupSet", "item", groupIds, (item, id) -> item
-                .element("groupId", id).element("groupName", groupNames.get(id)));
-    }
-
-    private static void writeTags(XmlWriter xml, List<Tag> tags) {
-        xml.list("tagSet", "item", tags, (item, tag) -> item.element("key", tag.key()).element("value", tag.value()));
-    }
-
-    private static void writeAssociation(XmlWriter xml, String publicIp, String region) {
-        xml.start("association")
-                .element("publicIp", publicIp)
-                .element("publicDnsName", publicDns(publicIp, region))
-                .element("ipOwnerId", "amazon")
-                .end();
-    }
-
     private static Map<String, String> groupNames(Ec2 ec2) {
         return ec2.securityGroups().stream()
                 .collect(Collectors.toMap(SecurityGroup::id, SecurityGroup::name, (a, b) -> a));
@@ -511,30 +387,8 @@ public final class Ec2Service extends QueryService {
         return rules.stream().map(port).filter(p -> p != null).map(String::valueOf).toList();
     }
 
-    private static String kmsKey(Volume volume, Call call) {
-        return volume.kmsKeyId() != null ? volume.kmsKeyId()
-                : "arn:aws:kms:" + call.region() + ":" + call.accountId() + ":key/" + Ids.uuid(call.accountId(), "aws/ebs");
-    }
-
     private static String endpoint(String region) {
         return "ec2." + region + ".amazonaws.com";
     }
 
-    private static String privateDns(String ip, String region) {
-        if (ip == null) {
-            return "";
-        }
-        return "ip-" + ip.replace('.', '-') + (region.equals("us-east-1") ? ".ec2.internal" : "." + region + ".compute.internal");
-    }
-
-    private static String publicDns(String ip, String region) {
-        return "ec2-" + ip.replace('.', '-') + (region.equals("us-east-1") ? ".compute-1.amazonaws.com"
-                : "." + region + ".compute.amazonaws.com");
-    }
-
-    private static String mac(String id) {
-        String hex = Ids.hex32(id).substring(0, 10);
-        return "02:" + hex.substring(0, 2) + ":" + hex.substring(2, 4) + ":" + hex.substring(4, 6) + ":"
-                + hex.substring(6, 8) + ":" + hex.substring(8, 10);
-    }
 }
