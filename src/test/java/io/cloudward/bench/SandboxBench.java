@@ -212,12 +212,14 @@ public final class SandboxBench {
 
     private static void report(String mode, Result result) {
         long[] sorted = result.latenciesNanos();
+        double perSecond = result.calls() / result.seconds();
         System.out.printf(Locale.ROOT, "%s load: %d calls in %d s = %.0f requests/s, %d errors; latency p50 %.2f ms, "
-                        + "p99 %.2f ms, max %.2f ms; this JVM used %.2f cores, machine load average %.1f%n", mode,
-                result.calls(), (long) result.seconds(), result.calls() / result.seconds(), result.errors(),
+                        + "p99 %.2f ms, max %.2f ms; this JVM (clients and sandbox) used %.2f cores = %.0f requests "
+                        + "per CPU-second; machine load average %.1f%n", mode,
+                result.calls(), (long) result.seconds(), perSecond, result.errors(),
                 percentile(sorted, 0.50), percentile(sorted, 0.99),
                 sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6, result.coresUsed(),
-                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+                perSecond / result.coresUsed(), ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
 
     /** CPU time this JVM spent per second of wall time since {@code cpuStart} at {@code wallStart}. */
