@@ -50,6 +50,7 @@ public final class SandboxHttpServer implements AutoCloseable {
                         .setHost(host)
                         .setPort(port)
                         .setTcpNoDelay(true)
+                        .setHandle100ContinueAutomatically(true)
                         .setIdleTimeout(120)
                         .setMaxHeaderSize(64 * 1024))
                 .requestHandler(this::handle);
