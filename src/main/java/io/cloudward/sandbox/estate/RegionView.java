@@ -17,6 +17,10 @@ public record RegionView(Account account, String region, RegionSpec spec, List<F
         return account.id();
     }
 
+    public boolean hasRoutineEvents() {
+        return routineEvents.any();
+    }
+
     /** Routine management events of hour {@code hour} (counted from the anchor), oldest first. */
     public List<TrailEvent> routineEvents(long hour) {
         return routineEvents.forHour(hour);

@@ -47,6 +47,11 @@ public final class RoutineEvents {
         this.hourKey = Rng.key(seed, accountId, region, "events");
     }
 
+    /** Whether the region has routine events at all (quiet regions have none). */
+    public boolean any() {
+        return perHour > 0;
+    }
+
     public List<TrailEvent> forHour(long hour) {
         if (perHour <= 0) {
             return List.of();

@@ -321,8 +321,12 @@ public final class BackupService implements AwsService {
         if (planId == null) {
             return;
         }
-        Optional<BackupPlan> plan = view.spec().backupOrEmpty().plans().stream()
-                .filter(p -> p.id().equals(planId)).findFirst();
+        Optional<BackupPlan> plan = Optional.empty();
+        for (BackupPlan candidate : view.spec().backupOrEmpty().plans()) {
+            if (candidate.id().equals(planId)) {
+                plan = Optional.of(candidate);
+            }
+        }
         ObjectNode createdBy = item.putObject("CreatedBy").put("BackupPlanId", planId)
                 .put("BackupPlanArn", "arn:aws:backup:" + call.region() + ":" + call.accountId() + ":backup-plan:" + planId);
         plan.ifPresent(p -> {

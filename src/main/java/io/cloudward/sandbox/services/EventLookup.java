@@ -48,6 +48,10 @@ final class EventLookup {
         Function<TrailEvent, Boolean> wanted = event -> !event.time().isBefore(start) && !event.time().isAfter(end)
                 && (cursor == null || cursor.before(event)) && matches(event, attribute);
         List<TrailEvent> found = new ArrayList<>(max + 1);
+        if (!view.hasRoutineEvents()) {
+            explicit.stream().filter(wanted::apply).limit(max + 1L).forEach(found::add);
+            return page(found, max, fingerprint);
+        }
         long hourMillis = Duration.ofHours(1).toMillis();
         Instant walkFrom = cursor == null || cursor.time().isAfter(end) ? end : cursor.time();
         long firstHour = Math.floorDiv(walkFrom.toEpochMilli() - view.anchor().toEpochMilli(), hourMillis);
@@ -69,6 +73,11 @@ final class EventLookup {
             }
         }
         found.sort(NEWEST_FIRST);
+        return page(found, max, fingerprint);
+    }
+
+    /** The first {@code max} of {@code found} (newest first), with a token when there is more. */
+    private static Page page(List<TrailEvent> found, int max, String fingerprint) {
         if (found.size() <= max) {
             return new Page(found, null);
         }
