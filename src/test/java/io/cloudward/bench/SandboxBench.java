@@ -61,7 +61,7 @@ import software.amazon.awssdk.services.sts.StsClient;
  * many AWS calls a second it answers on loopback, with their latency. Two load modes: {@code sdk} drives
  * real AWS SDK clients (the client's own CPU counts, on the same machine); {@code raw} replays requests
  * the SDK signed, from lightweight HTTP clients, to show what the server itself sustains.
- * Options: {@code --accounts=1000 --regions=17 --threads=16 --seconds=20 --warmup=5 --mode=both}.
+ * Options: {@code --accounts=1000 --regions=17 --threads=16 --seconds=20 --warmup=10 --mode=both}.
  */
 public final class SandboxBench {
 
@@ -78,7 +78,7 @@ public final class SandboxBench {
         int regionCount = Integer.parseInt(option(args, "regions", "17"));
         int threads = Integer.parseInt(option(args, "threads", "16"));
         int seconds = Integer.parseInt(option(args, "seconds", "20"));
-        int warmup = Integer.parseInt(option(args, "warmup", "5"));
+        int warmup = Integer.parseInt(option(args, "warmup", "10"));
         String mode = option(args, "mode", "both");
         List<String> regions = AwsRegions.ENABLED_BY_DEFAULT.subList(0, Math.min(regionCount, 17));
         System.out.printf("JVM %s, %d processors, max heap %d MiB%n", Runtime.version(),
