@@ -2,7 +2,7 @@ package io.cloudward.sandbox;
 
 import io.cloudward.sandbox.estate.GeneratedEstate;
 import io.cloudward.sandbox.faults.FaultRule;
-import io.quarkus.runtime.LaunchMode;
+import io.quarkus.runtime.configuration.ConfigUtils;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,7 +12,7 @@ import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
- * Starts the AWS sandbox with the application in dev and test when {@code cloudward.sandbox.enabled=true}.
+ * Starts the AWS sandbox with the application when {@code cloudward.sandbox.enabled=true} and the prod profile is off.
  * In production it never starts, whatever the setting says.
  */
 @ApplicationScoped
@@ -28,7 +28,9 @@ public class SandboxStarter {
     }
 
     void start(@Observes StartupEvent event) {
-        if (!config.enabled() || !LaunchMode.current().isDevOrTest()) {
+        // The local run is a production build started with the dev profile, so the guard is the profile,
+        // not the launch mode: under the prod profile the sandbox never starts, whatever the setting says.
+        if (!config.enabled() || ConfigUtils.isProfileActive("prod")) {
             return;
         }
         SandboxSettings settings = SandboxSettings.defaults()
