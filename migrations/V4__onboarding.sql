@@ -45,7 +45,9 @@ alter table aws_account
     add column enabled_regions    text[] not null default '{}',
     add column last_verified_at   timestamptz,
     add column next_external_id   text,
+    add column purge_after        timestamptz,
     add column version            bigint not null default 0,
     alter column role_arn set not null,
     add constraint aws_account_status_check
         check (status in ('PENDING', 'CONNECTED', 'DEGRADED', 'FAILING', 'DISCONNECTED'));
+create index aws_account_purge_idx on aws_account (purge_after) where purge_after is not null;

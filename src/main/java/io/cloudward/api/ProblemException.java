@@ -1,19 +1,39 @@
 package io.cloudward.api;
 
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
+import jakarta.ws.rs.core.Response.StatusType;
 
 import java.util.List;
 import java.util.Map;
 
 /** Thrown anywhere to answer with a problem document; pages show its detail as a sentence. */
 public class ProblemException extends RuntimeException {
-    private final Status status;
+    /** 422: the request is well formed but cannot be acted on (JAX-RS 3.1 has no constant for it). */
+    public static final StatusType UNPROCESSABLE = new StatusType() {
+        @Override
+        public int getStatusCode() {
+            return 422;
+        }
+
+        @Override
+        public Response.Status.Family getFamily() {
+            return Response.Status.Family.CLIENT_ERROR;
+        }
+
+        @Override
+        public String getReasonPhrase() {
+            return "Unprocessable Content";
+        }
+    };
+
+    private final StatusType status;
     private final String slug;
     private final String title;
     private final List<Problem.FieldError> errors;
     private final Map<String, String> headers;
 
-    public ProblemException(Status status, String slug, String title, String detail, List<Problem.FieldError> errors,
+    public ProblemException(StatusType status, String slug, String title, String detail, List<Problem.FieldError> errors,
                             Map<String, String> headers) {
         super(detail);
         this.status = status;
@@ -23,7 +43,7 @@ public class ProblemException extends RuntimeException {
         this.headers = headers == null ? Map.of() : Map.copyOf(headers);
     }
 
-    public ProblemException(Status status, String slug, String title, String detail) {
+    public ProblemException(StatusType status, String slug, String title, String detail) {
         this(status, slug, title, detail, List.of(), Map.of());
     }
 
@@ -48,7 +68,7 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(Status.CONFLICT, slug, "Conflict", detail);
     }
 
-    public Status status() {
+    public StatusType status() {
         return status;
     }
 
