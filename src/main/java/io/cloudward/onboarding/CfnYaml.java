@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.constructor.AbstractConstruct;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.nodes.MappingNode;
@@ -26,7 +27,11 @@ final class CfnYaml {
     static Object load(String text) {
         LoaderOptions options = new LoaderOptions();
         options.setAllowDuplicateKeys(false);
-        return new Yaml(new CfnConstructor(options)).load(text);
+        try {
+            return new Yaml(new CfnConstructor(options)).load(text);
+        } catch (YAMLException e) {
+            throw new IllegalArgumentException("not a readable template: " + e.getMessage(), e);
+        }
     }
 
     private static final class CfnConstructor extends SafeConstructor {

@@ -55,6 +55,7 @@ class SandboxBackupIT {
                 rule.copyActions().get(0).destinationBackupVaultArn());
         List<BackupSelectionsListMember> selections = backup.listBackupSelectionsPaginator(r -> r
                 .backupPlanId(plan.backupPlanId())).backupSelectionsList().stream().toList();
+        fixture.allowBeyondTemplate(SandboxFixture.WELL_RUN, "backup:GetBackupSelection");
         List<String> resources = backup.getBackupSelection(r -> r.backupPlanId(plan.backupPlanId())
                 .selectionId(selections.get(0).selectionId())).backupSelection().resources();
         assertTrue(resources.contains("arn:aws:rds:eu-central-1:444444444444:db:well-run-db"));

@@ -3,6 +3,7 @@ package io.cloudward.sandbox;
 import io.cloudward.aws.AssumedRoleCredentials;
 import io.cloudward.aws.AwsClientFactory;
 import io.cloudward.aws.AwsClientSettings;
+import io.cloudward.sandbox.estate.Role;
 import io.cloudward.sandbox.identity.HubPrincipal;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -50,6 +51,17 @@ final class SandboxFixture implements AutoCloseable {
                 externalId, "cloudward-test", Duration.ofHours(1));
         opened.add(credentials);
         return credentials;
+    }
+
+    /**
+     * Lets the Cloudward role of {@code accountId} also call {@code actions}, which Cloudward's template
+     * does not grant, for tests of operations the sandbox serves beyond what collectors call.
+     */
+    void allowBeyondTemplate(String accountId, String... actions) {
+        Role role = sandbox.estate().role(accountId, ROLE).orElseThrow();
+        List<String> allowed = new ArrayList<>(role.allowedActions());
+        allowed.addAll(List.of(actions));
+        sandbox.estate().putRole(accountId, role.withPermissions(allowed, role.deniedActions()));
     }
 
     <C extends AutoCloseable> C track(C client) {

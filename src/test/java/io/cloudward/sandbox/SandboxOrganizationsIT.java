@@ -3,10 +3,13 @@ package io.cloudward.sandbox;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.cloudward.sandbox.estate.CloudwardRoleTemplate;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.organizations.OrganizationsClient;
 import software.amazon.awssdk.services.organizations.model.Account;
@@ -44,6 +47,11 @@ class SandboxOrganizationsIT {
     void anAccountOutsideAnyOrganizationIsTold() {
         OrganizationsClient organizations = fixture.track(fixture.factory.create(OrganizationsClient.builder(),
                 Region.AWS_GLOBAL, fixture.role(SandboxFixture.CODESPACES)));
+        // Deployed as outside an organisation, the template grants no organizations action.
+        assertEquals("AccessDeniedException", assertThrows(AwsServiceException.class,
+                organizations::describeOrganization).awsErrorDetails().errorCode());
+        fixture.sandbox.estate().applyTemplate(SandboxFixture.CODESPACES, SandboxFixture.ROLE,
+                CloudwardRoleTemplate.text(), Map.of(CloudwardRoleTemplate.ORGANIZATION_LISTING, "true"));
         assertThrows(AwsOrganizationsNotInUseException.class, organizations::describeOrganization);
     }
 }

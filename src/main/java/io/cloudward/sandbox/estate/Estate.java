@@ -1,5 +1,6 @@
 package io.cloudward.sandbox.estate;
 
+import io.cloudward.onboarding.RoleTemplate;
 import io.cloudward.sandbox.estate.gen.EstateGenerator;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -129,14 +130,26 @@ public final class Estate {
         if (account == null) {
             return Optional.empty();
         }
-        Map<String, Role> changes = roleChanges.get(accountId);
-        if (changes == null) {
-            return Optional.of(account);
-        }
         Map<String, Role> roles = new LinkedHashMap<>();
         account.roles().forEach(role -> roles.put(role.name(), role));
-        roles.putAll(changes);
-        return Optional.of(account.withRoles(List.copyOf(roles.values())));
+        roles.putAll(roleChanges.getOrDefault(accountId, Map.of()));
+        return Optional.of(account.withRoles(roles.values().stream()
+                .map(role -> withTemplatePermissions(accountId, role)).toList()));
+    }
+
+    /**
+     * A role deployed from Cloudward's template gets the template's actions when read, not when loaded, so
+     * an organisation loaded later still adds the management account's organisation listing.
+     */
+    private Role withTemplatePermissions(String accountId, Role role) {
+        if (role.allowedActions() != null) {
+            return role;
+        }
+        boolean management = organizations.stream().anyMatch(org -> org.managementAccountId().equals(accountId));
+        RoleTemplate.Permissions permissions = CloudwardRoleTemplate.permissions(management);
+        List<String> denied = new ArrayList<>(permissions.denied());
+        denied.addAll(role.deniedActions());
+        return role.withPermissions(permissions.allowed(), denied);
     }
 
     public Optional<Role> role(String accountId, String roleName) {
@@ -156,9 +169,26 @@ public final class Estate {
      * of the CloudFormation template customers deploy.
      */
     public void setAllowedActions(String accountId, String roleName, List<String> actions) {
-        Role role = role(accountId, roleName).orElseThrow(() -> new IllegalArgumentException(
+        putRole(accountId, existingRole(accountId, roleName).withPermissions(actions, List.of()));
+    }
+
+    /**
+     * Gives a role the permissions a CloudFormation role template grants, e.g. Cloudward's template with one
+     * action removed ({@link CloudwardRoleTemplate#text()}), read as {@link RoleTemplate} reads it. The role
+     * keeps its trust and ExternalId.
+     *
+     * @param parameters template parameter values; the others take their defaults
+     * @throws IllegalArgumentException for a missing role, or a template or parameters RoleTemplate refuses
+     */
+    public void applyTemplate(String accountId, String roleName, String template, Map<String, String> parameters) {
+        Role role = existingRole(accountId, roleName);
+        RoleTemplate.Permissions permissions = RoleTemplate.parse(template).permissions(parameters);
+        putRole(accountId, role.withPermissions(permissions.allowed(), permissions.denied()));
+    }
+
+    private Role existingRole(String accountId, String roleName) {
+        return role(accountId, roleName).orElseThrow(() -> new IllegalArgumentException(
                 "no role " + roleName + " in account " + accountId));
-        putRole(accountId, role.withAllowedActions(actions));
     }
 
     /** The generator of the generated population, if there is one. */

@@ -2,9 +2,15 @@ package io.cloudward.sandbox.estate;
 
 import java.util.List;
 
-/** An AWS Organization; its management account is listed among the members too. */
+/**
+ * An AWS Organization; its management account is listed among the members too.
+ *
+ * @param stackSetMembers member accounts to create with it (see {@link StackSetMembers}); an
+ *                        {@link EstateDocument} turns them into accounts and members, so a loaded
+ *                        organization has none
+ */
 public record Organization(String id, String managementAccountId, String managementAccountEmail, String featureSet,
-                          List<OrganizationMember> members) {
+                          List<OrganizationMember> members, StackSetMembers stackSetMembers) {
 
     public Organization {
         if (id == null || managementAccountId == null) {

@@ -16,6 +16,7 @@ import io.cloudward.sandbox.identity.HubPrincipal;
 import io.cloudward.sandbox.protocol.Json;
 import io.cloudward.sandbox.protocol.Response;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,8 +26,8 @@ import java.util.function.Supplier;
 
 /**
  * The sandbox's own control API under {@code /_sandbox/} (a path no AWS API uses), served to loopback
- * callers only: load estates, list accounts, change a role's trust, ExternalId or permissions, advance
- * the clock, set and clear faults, reset. See ESTATE-FORMAT.md for the routes.
+ * callers only: load estates, list accounts, change a role's trust, ExternalId or permissions (also from a
+ * role template), advance the clock, set and clear faults, reset. See ESTATE-FORMAT.md for the routes.
  */
 final class AdminApi {
 
@@ -67,6 +68,8 @@ final class AdminApi {
                     .orElseGet(() -> error(404, "no account " + parts[1]));
             case "PUT accounts/4" -> parts[2].equals("roles") ? putRole(parts[1], parts[3], body)
                     : error(404, "unknown admin route");
+            case "PUT accounts/5" -> parts[2].equals("roles") && parts[4].equals("template")
+                    ? applyTemplate(parts[1], parts[3], query, body) : error(404, "unknown admin route");
             case "POST estate/1" -> loadEstate(body);
             case "POST generate/1" -> generate(body);
             case "GET clock/1" -> ok(clockJson());
@@ -103,22 +106,33 @@ final class AdminApi {
             throw new IllegalArgumentException("expected a JSON object");
         }
         Role role = estate.role(accountId, roleName)
-                .orElseGet(() -> new Role(roleName, null, null, null, null));
+                .orElseGet(() -> Role.fromCloudwardTemplate(roleName, null));
         if (change.has("externalId")) {
             role = role.withExternalId(change.get("externalId").isNull() ? null : change.get("externalId").asText());
         }
         if (change.has("trustedPrincipals")) {
             role = role.withTrustedPrincipals(texts(change.get("trustedPrincipals")));
         }
-        if (change.has("allowedActions")) {
-            role = role.withAllowedActions(texts(change.get("allowedActions")));
+        if (change.has("allowedActions") || change.has("deniedActions")) {
+            role = role.withPermissions(
+                    change.has("allowedActions") ? texts(change.get("allowedActions")) : role.allowedActions(),
+                    change.has("deniedActions") ? texts(change.get("deniedActions")) : role.deniedActions());
         }
         if (change.has("maxSessionDuration")) {
-            role = new Role(role.name(), role.externalId(), role.trustedPrincipals(),
-                    change.get("maxSessionDuration").asInt(), role.allowedActions());
+            role = role.withMaxSessionDuration(change.get("maxSessionDuration").asInt());
         }
         estate.putRole(accountId, role);
-        return ok(roleJson(accountId, role));
+        return roleResponse(accountId, roleName);
+    }
+
+    /** The body is a role template (YAML or JSON); the query string gives its parameters. */
+    private Response applyTemplate(String accountId, String roleName, Map<String, String> parameters, byte[] body) {
+        estate.applyTemplate(accountId, roleName, new String(body, StandardCharsets.UTF_8), parameters);
+        return roleResponse(accountId, roleName);
+    }
+
+    private Response roleResponse(String accountId, String roleName) {
+        return ok(roleJson(accountId, estate.role(accountId, roleName).orElseThrow()));
     }
 
     private Response loadEstate(byte[] body) {
@@ -184,6 +198,8 @@ final class AdminApi {
         role.trustedPrincipals().forEach(trusted::add);
         ArrayNode actions = node.putArray("allowedActions");
         role.allowedActions().forEach(actions::add);
+        ArrayNode denied = node.putArray("deniedActions");
+        role.deniedActions().forEach(denied::add);
         return node;
     }
 

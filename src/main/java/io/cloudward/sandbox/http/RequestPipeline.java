@@ -1,6 +1,5 @@
 package io.cloudward.sandbox.http;
 
-import io.cloudward.sandbox.estate.Role;
 import io.cloudward.sandbox.faults.FaultRule;
 import io.cloudward.sandbox.faults.Faults;
 import io.cloudward.sandbox.faults.RateLimiter;
@@ -193,11 +192,10 @@ final class RequestPipeline {
         if (action.equals("sts:GetCallerIdentity")) {
             return true;
         }
-        List<String> allowed = principal.assumedRole()
-                ? context.estate().role(principal.accountId(), principal.roleName()).map(Role::allowedActions)
-                        .orElse(List.of())
-                : context.hub().allowedActions();
-        return ActionPatterns.allows(allowed, action);
+        return principal.assumedRole()
+                ? context.estate().role(principal.accountId(), principal.roleName())
+                        .filter(role -> role.permits(action)).isPresent()
+                : ActionPatterns.allows(context.hub().allowedActions(), action);
     }
 
     private static Protocol guessProtocol(AwsRequest request) {

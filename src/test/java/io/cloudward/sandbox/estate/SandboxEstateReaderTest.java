@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class SandboxEstateReaderTest {
@@ -97,6 +98,38 @@ class SandboxEstateReaderTest {
                     regions: {eu-west-1: {ec2: {instances: [{securityGroups: [missing]}]}}}
                 """));
         assertThrows(IllegalArgumentException.class, () -> normalize("{\"accounts\": [{\"id\": \"12\"}]}"));
+    }
+
+    @Test
+    void stackSetMembersBecomeAccountsWithTheOrganisationsRole() {
+        EstateDocument document = read("""
+                organizations:
+                  - id: o-stackset001
+                    managementAccountId: "710000000000"
+                    stackSetMembers: {count: 3, externalId: cw-org-one-id, withoutRole: 1}
+                """);
+        assertEquals(List.of("710000000000", "710000000001", "710000000002", "710000000003"),
+                document.accounts().stream().map(Account::id).toList());
+        Organization organization = document.organizations().get(0);
+        assertNull(organization.stackSetMembers());
+        assertEquals(List.of("710000000001", "710000000002", "710000000003"),
+                organization.members().stream().map(OrganizationMember::id).toList());
+        for (Account account : document.accounts().subList(0, 3)) {
+            Role role = account.role("CloudwardSecurityAudit").orElseThrow();
+            assertEquals("cw-org-one-id", role.externalId());
+            assertEquals(List.of(Role.HUB), role.trustedPrincipals());
+            assertNull(role.allowedActions(), "the estate gives it the template's actions");
+        }
+        assertTrue(document.accounts().get(3).roles().isEmpty());
+        assertThrows(IllegalArgumentException.class, () -> read("""
+                accounts: [{id: "710000000002"}]
+                organizations:
+                  - {id: o-stackset001, managementAccountId: "710000000000", stackSetMembers: {count: 3, externalId: x}}
+                """));
+    }
+
+    private static EstateDocument read(String yaml) {
+        return EstateReader.read(yaml.getBytes(StandardCharsets.UTF_8), ANCHOR);
     }
 
     private static Account normalize(String yaml) {

@@ -110,7 +110,7 @@ public final class EstateGenerator {
         List<String> used = usedRegions(index);
         String home = used.get(0);
         String externalId = rng.chance(0.03) ? null : externalId(index);
-        Role role = new Role(ROLE_NAME, externalId, List.of(Role.HUB), null, null);
+        Role role = Role.fromCloudwardTemplate(ROLE_NAME, externalId);
         List<String> optIn = spec.regions().stream().filter(AwsRegions::isOptIn).toList();
         return new Account(id, String.format("generated-%04d", index), "aws+generated-" + index + "@example.com",
                 anchor.minus(Duration.ofDays(200 + rng.nextInt(2000))), optIn, List.of(role), iam(id, rng),
