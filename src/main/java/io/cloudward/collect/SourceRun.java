@@ -61,7 +61,7 @@ public final class SourceRun {
 
     /**
      * Calls AWS as {@code action}. A failure propagates and ends the source unless the collector catches it
-     * with {@link #tolerate}.
+     * and records it with {@link #partial}.
      *
      * @throws IllegalStateException when {@code action} is not one of this source's capabilities: the
      *                               onboarding role would not grant it
@@ -76,19 +76,6 @@ public final class SourceRun {
             return target.clients().call(target.sdkRegion().id(), action, call);
         } catch (SdkException e) {
             throw new AwsCallFailed(action, AwsFailure.of(e, action), e);
-        }
-    }
-
-    /**
-     * Like {@link #call} for a call the source can do without (one bucket's policy status): a failure is
-     * remembered, makes the outcome PARTIAL, and answers empty.
-     */
-    public <T> Optional<T> tolerate(String action, Supplier<T> call) {
-        try {
-            return Optional.of(call(action, call));
-        } catch (AwsCallFailed failed) {
-            partial(failed);
-            return Optional.empty();
         }
     }
 
