@@ -19,7 +19,8 @@ import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider
 
 /**
  * The one place that builds AWS SDK v2 clients: every client shares one Apache HTTP connection pool,
- * uses the SDK standard retry strategy (back-off on throttling) and the same timeouts. With an
+ * uses the SDK standard retry strategy (back-off on throttling) and the same timeouts (connect, read, and a
+ * whole-call timeout that bounds retries too). With an
  * endpoint override (the sandbox) S3 uses path-style addressing and every sub-domain of the endpoint
  * host resolves to the endpoint, because S3 Control prefixes the account id to the host.
  *
@@ -62,6 +63,7 @@ public final class AwsClientFactory implements AutoCloseable {
                         .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
                                 .maxAttempts(settings.maxAttempts())
                                 .build())
+                        .apiCallTimeout(settings.callTimeout())
                         .build());
         builder.httpClient(httpClient);
         settings.endpoint().ifPresent(endpoint -> {

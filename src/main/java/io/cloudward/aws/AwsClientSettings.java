@@ -14,13 +14,16 @@ import java.util.Optional;
  * @param readTimeout      socket read timeout; a hung service must not hold a collector forever
  * @param maxConnections   size of the one shared connection pool
  * @param maxAttempts      attempts per call under the SDK standard retry strategy (first try included)
+ * @param callTimeout      longest time one API call may take, retries and back-off included, so a region
+ *                         that does not answer cannot hold a run
  */
 public record AwsClientSettings(URI endpointOverride, Duration connectTimeout, Duration readTimeout,
-                                int maxConnections, int maxAttempts) {
+                                int maxConnections, int maxAttempts, Duration callTimeout) {
 
     public AwsClientSettings {
         Objects.requireNonNull(connectTimeout, "connectTimeout");
         Objects.requireNonNull(readTimeout, "readTimeout");
+        Objects.requireNonNull(callTimeout, "callTimeout");
         if (maxConnections < 1) {
             throw new IllegalArgumentException("maxConnections must be at least 1");
         }
@@ -31,7 +34,7 @@ public record AwsClientSettings(URI endpointOverride, Duration connectTimeout, D
 
     /** Real AWS, the SDK's standard three attempts. */
     public static AwsClientSettings defaults() {
-        return new AwsClientSettings(null, Duration.ofSeconds(3), Duration.ofSeconds(30), 200, 3);
+        return new AwsClientSettings(null, Duration.ofSeconds(3), Duration.ofSeconds(30), 200, 3, Duration.ofSeconds(60));
     }
 
     /** The sandbox (or any AWS look-alike) at {@code endpoint}. */
@@ -44,18 +47,22 @@ public record AwsClientSettings(URI endpointOverride, Duration connectTimeout, D
     }
 
     public AwsClientSettings withEndpoint(URI endpoint) {
-        return new AwsClientSettings(endpoint, connectTimeout, readTimeout, maxConnections, maxAttempts);
+        return new AwsClientSettings(endpoint, connectTimeout, readTimeout, maxConnections, maxAttempts, callTimeout);
     }
 
     public AwsClientSettings withReadTimeout(Duration timeout) {
-        return new AwsClientSettings(endpointOverride, connectTimeout, timeout, maxConnections, maxAttempts);
+        return new AwsClientSettings(endpointOverride, connectTimeout, timeout, maxConnections, maxAttempts, callTimeout);
     }
 
     public AwsClientSettings withMaxAttempts(int attempts) {
-        return new AwsClientSettings(endpointOverride, connectTimeout, readTimeout, maxConnections, attempts);
+        return new AwsClientSettings(endpointOverride, connectTimeout, readTimeout, maxConnections, attempts, callTimeout);
     }
 
     public AwsClientSettings withMaxConnections(int connections) {
-        return new AwsClientSettings(endpointOverride, connectTimeout, readTimeout, connections, maxAttempts);
+        return new AwsClientSettings(endpointOverride, connectTimeout, readTimeout, connections, maxAttempts, callTimeout);
+    }
+
+    public AwsClientSettings withCallTimeout(Duration timeout) {
+        return new AwsClientSettings(endpointOverride, connectTimeout, readTimeout, maxConnections, maxAttempts, timeout);
     }
 }
