@@ -5,6 +5,8 @@ import io.cloudward.sandbox.SandboxStarter;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
@@ -25,7 +27,7 @@ public class HubIdentity {
     private final SandboxStarter sandbox;
     private volatile Resolved resolved;
 
-    private record Resolved(AwsClientFactory factory, AwsCredentialsProvider credentials, String principalArn) {
+    private record Resolved(AwsRuntime runtime, AwsCredentialsProvider credentials, String principalArn, Clock clock) {
     }
 
     public HubIdentity(AwsConfig config, SandboxStarter sandbox) {
@@ -43,7 +45,17 @@ public class HubIdentity {
     }
 
     public AwsClientFactory clients() {
-        return resolve().factory();
+        return resolve().runtime().factory();
+    }
+
+    /** Sessions, rate limits and counters shared by every collection on this instance. */
+    public AwsRuntime runtime() {
+        return resolve().runtime();
+    }
+
+    /** The time AWS data is judged by: the sandbox's when it runs, else the system's. */
+    public Clock clock() {
+        return resolve().clock();
     }
 
     public Region stsRegion() {
@@ -69,19 +81,28 @@ public class HubIdentity {
 
     private Resolved sandboxIdentity(SandboxServer server) {
         var hub = server.hubCredentials();
-        return new Resolved(new AwsClientFactory(AwsClientSettings.sandbox(server.endpoint())),
-                StaticCredentialsProvider.create(AwsBasicCredentials.create(hub.accessKeyId(), hub.secretAccessKey())),
-                config.principalArn().orElse(hub.arn()));
+        AwsCredentialsProvider credentials =
+                StaticCredentialsProvider.create(AwsBasicCredentials.create(hub.accessKeyId(), hub.secretAccessKey()));
+        // Collection reads the sandbox's clock (tests and demos move it); sessions keep real time, as with AWS.
+        return new Resolved(runtime(AwsClientSettings.sandbox(server.endpoint()), credentials), credentials,
+                config.principalArn().orElse(hub.arn()), server.clock().asClock());
     }
 
     private Resolved awsIdentity() {
         AwsClientSettings settings = config.endpoint().map(AwsClientSettings::sandbox).orElse(AwsClientSettings.defaults());
         String principal = config.principalArn().orElseThrow(() -> new IllegalStateException(
                 "cloudward.aws.principal-arn (CLOUDWARD_AWS_PRINCIPAL_ARN) must name the IAM role Cloudward runs as"));
-        return new Resolved(new AwsClientFactory(settings), DefaultCredentialsProvider.builder().build(), principal);
+        AwsCredentialsProvider credentials = DefaultCredentialsProvider.builder().build();
+        return new Resolved(runtime(settings, credentials), credentials, principal, Clock.systemUTC());
+    }
+
+    private AwsRuntime runtime(AwsClientSettings settings, AwsCredentialsProvider credentials) {
+        AwsClientFactory factory = new AwsClientFactory(settings);
+        return new AwsRuntime(factory, new AwsSessions(factory, credentials, stsRegion(), Clock.systemUTC(), Duration.ofHours(1),
+                Duration.ofMinutes(5), config.sessionName()), ApiRateLimiter.awsLimits());
     }
 
     void close(@Observes ShutdownEvent event) {
-        Optional.ofNullable(resolved).ifPresent(r -> r.factory().close());
+        Optional.ofNullable(resolved).ifPresent(r -> r.runtime().close());
     }
 }

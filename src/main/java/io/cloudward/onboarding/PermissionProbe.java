@@ -2,7 +2,7 @@ package io.cloudward.onboarding;
 
 import io.cloudward.accounts.CapabilityState;
 import io.cloudward.aws.AwsClientFactory;
-import io.cloudward.aws.AwsErrors;
+import io.cloudward.aws.AwsFailure;
 import io.cloudward.onboarding.CollectorPermissions.Capability;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -77,11 +77,12 @@ final class PermissionProbe {
             call.run();
             return Optional.empty();
         } catch (AwsServiceException e) {
-            if (AwsErrors.accessDenied(e)) {
+            AwsFailure failure = AwsFailure.of(e, action);
+            if (failure.kind() == AwsFailure.Kind.ACCESS_DENIED) {
                 return Optional.of(new Denial(action, true, null));
             }
-            if (AwsErrors.throttled(e) || e.statusCode() >= 500) {
-                return Optional.of(new Denial(action, false, action + ": " + AwsErrors.code(e)));
+            if (failure.kind() != AwsFailure.Kind.ERROR || e.statusCode() >= 500) {
+                return Optional.of(new Denial(action, false, action + ": " + failure.code()));
             }
             return Optional.empty(); // NotFound, BadRequest, …: AWS authorised the call before looking
         } catch (SdkException e) {

@@ -2,7 +2,7 @@ package io.cloudward.onboarding;
 
 import io.cloudward.accounts.VerificationStep;
 import io.cloudward.accounts.VerificationStep.Outcome;
-import io.cloudward.aws.AwsErrors;
+import io.cloudward.aws.AwsFailure;
 import io.cloudward.aws.HubIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -74,8 +74,9 @@ public class RoleVerifier {
                         + " regions are enabled: " + String.join(", ", enabled) + "."));
             } catch (AwsServiceException e) {
                 enabled = List.of();
+                AwsFailure failure = AwsFailure.of(e, "ec2:DescribeRegions");
                 steps.add(step("regions", "Enabled regions", Outcome.FAILED, "DescribeRegions failed ("
-                        + AwsErrors.code(e) + "): " + AwsErrors.message(e)
+                        + failure.code() + "): " + failure.message()
                         + ". Without it Cloudward cannot tell which regions to scan; the role needs ec2:DescribeRegions."));
             }
             Region probeRegion = enabled.contains(hub.stsRegion().id()) || enabled.isEmpty()
@@ -113,24 +114,26 @@ public class RoleVerifier {
                     + "policy, or redeploy the stack from Cloudward's template."));
             return true;
         } catch (AwsServiceException e) {
-            if (AwsErrors.accessDenied(e)) {
+            AwsFailure failure = AwsFailure.of(e, "sts:AssumeRole");
+            if (failure.kind() == AwsFailure.Kind.ACCESS_DENIED) {
                 steps.add(step("confused-deputy", title, Outcome.PASSED,
                         "The trust policy demands the ExternalId, as it should."));
             } else {
                 steps.add(step("confused-deputy", title, Outcome.SKIPPED,
-                        "Could not tell (" + AwsErrors.code(e) + "); checked again at the next verification."));
+                        "Could not tell (" + failure.code() + "); checked again at the next verification."));
             }
             return false;
         }
     }
 
     private Verification.Failure assumeFailure(RoleArn role, String externalId, AwsServiceException e) {
-        String code = AwsErrors.code(e);
-        if (AwsErrors.throttled(e)) {
+        AwsFailure failure = AwsFailure.of(e, "sts:AssumeRole");
+        String code = failure.code();
+        if (failure.kind() == AwsFailure.Kind.THROTTLED) {
             return new Verification.Failure(code, "AWS STS is throttling requests (" + code
                     + "). Nothing was changed; try again in a minute.", true);
         }
-        if (AwsErrors.accessDenied(e)) {
+        if (failure.kind() == AwsFailure.Kind.ACCESS_DENIED) {
             return new Verification.Failure(code, "AWS refused AssumeRole on " + role.value() + " (" + code + "). "
                     + "Check that the stack finished (CREATE_COMPLETE) in account " + role.accountId()
                     + ", that you copied its RoleArn output, and that its parameters are CloudwardPrincipalArn = "
@@ -141,7 +144,7 @@ public class RoleVerifier {
             return new Verification.Failure(code, "STS is not activated in " + hub.stsRegion().id()
                     + " for account " + role.accountId() + ". Activate it in IAM → Account settings.", false);
         }
-        return new Verification.Failure(code, "AssumeRole failed (" + code + "): " + AwsErrors.message(e),
+        return new Verification.Failure(code, "AssumeRole failed (" + code + "): " + failure.message(),
                 e.statusCode() >= 500);
     }
 

@@ -17,14 +17,13 @@ import io.cloudward.collect.snapshot.SecurityGroupFacts;
 import io.cloudward.onboarding.CollectorPermissions;
 import io.cloudward.sandbox.SandboxServer;
 import io.cloudward.sandbox.SandboxSettings;
+import io.cloudward.sandbox.estate.CloudwardRoleTemplate;
 import io.cloudward.sandbox.estate.Role;
 import io.cloudward.sandbox.faults.FaultRule;
 import io.cloudward.sandbox.identity.HubPrincipal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -98,22 +97,7 @@ class SourceCollectorsIT {
 
     /** Collection reads the estate's time (tests move it); sessions keep the real clock, as in production. */
     private static Clock sandboxClock() {
-        return new Clock() {
-            @Override
-            public ZoneId getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return sandboxNow();
-            }
-        };
+        return sandbox.clock().asClock();
     }
 
     @Test
@@ -220,7 +204,7 @@ class SourceCollectorsIT {
             assertTrue(collect(Source.EXPOSURE_RDS, EXPOSED_DB, "us-east-1", new RecordingSink()).ok(),
                     "one refused action fails its own source only");
         } finally {
-            sandbox.estate().setAllowedActions(EXPOSED_DB, ROLE, Role.SECURITY_AUDIT_ACTIONS);
+            sandbox.estate().applyTemplate(EXPOSED_DB, ROLE, CloudwardRoleTemplate.text(), Map.of());
         }
     }
 

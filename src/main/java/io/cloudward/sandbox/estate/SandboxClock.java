@@ -1,6 +1,8 @@
 package io.cloudward.sandbox.estate;
 
 import java.time.Clock;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
@@ -34,6 +36,26 @@ public final class SandboxClock {
         }
         offsetMillis.addAndGet(by.toMillis());
         return now();
+    }
+
+    /** This clock as a {@link Clock}, for code that reads time (collection) while tests move it. */
+    public Clock asClock() {
+        return new Clock() {
+            @Override
+            public ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return now();
+            }
+        };
     }
 
     public Duration offset() {
