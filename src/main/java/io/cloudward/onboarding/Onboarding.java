@@ -117,6 +117,15 @@ public class Onboarding {
         return account;
     }
 
+    /**
+     * Connects a sandbox scenario account whose role was created with a fixed ExternalId (the demo tenant of
+     * the local run). Customers never choose ExternalIds: no endpoint reaches this.
+     */
+    @Transactional
+    public AwsAccount connectSandboxScenario(String roleArn, String externalId, String name) {
+        return connectRole(RoleArn.parse(roleArn), externalId, name, List.of(), null, false);
+    }
+
     /** Verifies {@code role} and stores the account; throws a problem (and stores nothing) when it is unusable. */
     AwsAccount connectRole(RoleArn role, String externalId, String name, List<String> regions, UUID organizationId,
                            boolean managementAccount) {

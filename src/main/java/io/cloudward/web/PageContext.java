@@ -90,6 +90,7 @@ public class PageContext {
         String base = "/t/" + tenantId();
         List<NavItem> items = new java.util.ArrayList<>();
         items.add(new NavItem("Overview", base, section.equals("overview")));
+        items.add(new NavItem("AWS accounts", base + "/accounts", section.equals("accounts")));
         if (can("MEMBERS_READ")) {
             items.add(new NavItem("Members", base + "/members", section.equals("members")));
         }
