@@ -43,6 +43,7 @@ import io.cloudward.checks.guardduty.GuardDutyRdsProtectionEnabled;
 import io.cloudward.checks.guardduty.GuardDutyRuntimeMonitoringEnabled;
 import io.cloudward.checks.guardduty.GuardDutyS3ProtectionEnabled;
 import io.cloudward.checks.iam.AccessKeysRotated;
+import io.cloudward.checks.iam.CloudwardRoleRequiresExternalId;
 import io.cloudward.checks.iam.ConsoleUserMfaEnabled;
 import io.cloudward.checks.iam.PasswordPolicyExists;
 import io.cloudward.checks.iam.PasswordPolicyMinimumLength;
@@ -85,7 +86,7 @@ public final class AllChecks {
                 new RootMfaEnabled(), new RootHasNoAccessKeys(), new RootNotUsedRecently(), new ConsoleUserMfaEnabled(),
                 new AccessKeysRotated(), new UnusedCredentialsDisabled(), new PasswordPolicyExists(),
                 new PasswordPolicyMinimumLength(), new PasswordPolicyPreventsReuse(),
-                new PasswordPolicyRequiresCharacterClasses(),
+                new PasswordPolicyRequiresCharacterClasses(), new CloudwardRoleRequiresExternalId(),
                 // backup and recovery
                 new BackupPlanExists(), new EbsVolumeBackedUp(), new RdsInstanceBackedUp(), new RecoveryPointRecent(),
                 new BackupJobsSucceeding(), new BackupVaultLocked(), new BackupPlanCopiesToAnotherAccount());

@@ -41,10 +41,13 @@ public class Onboarding {
     private final AwsConfig config;
     private final AuditLog audit;
     private final Event<AccountConnected> connected;
+    private final Event<TrustFindingRecorder.RoleVerified> verified;
     private final EntityManager em;
 
     public Onboarding(TenantContext tenant, AwsAccounts accounts, RoleVerifier verifier, HubIdentity hub,
-                      AwsConfig config, AuditLog audit, Event<AccountConnected> connected, EntityManager em) {
+                      AwsConfig config, AuditLog audit, Event<AccountConnected> connected,
+                      Event<TrustFindingRecorder.RoleVerified> verified, EntityManager em) {
+        this.verified = verified;
         this.em = em;
         this.tenant = tenant;
         this.accounts = accounts;
@@ -146,6 +149,7 @@ public class Onboarding {
         account.regions = chooseRegions(regions, verification.enabledRegions(), role.accountId());
         accounts.persist(account);
         em.flush(); // a concurrent connect of the same account fails here, not later
+        announceTrust(account, verification);
         audit.describe("aws-account", account.id, Map.of("accountId", account.accountId, "roleArn", account.roleArn,
                 "status", account.status.name(), "trustOpen", account.trustOpen));
         connected.fire(new AccountConnected(account.tenantId, account.id));
@@ -160,7 +164,9 @@ public class Onboarding {
             throw ProblemException.conflict("account-removed", "This account was removed; connect it again instead.");
         }
         AccountStatus before = account.status;
-        apply(account, verifier.verify(RoleArn.parse(account.roleArn), account.externalId, isManagement(account)));
+        Verification verification = verifier.verify(RoleArn.parse(account.roleArn), account.externalId, isManagement(account));
+        apply(account, verification);
+        announceTrust(account, verification);
         audit.describe("aws-account", account.id, Map.of("before", before.name(), "after", account.status.name()));
         return account;
     }
@@ -214,6 +220,7 @@ public class Onboarding {
         account.externalId = account.nextExternalId;
         account.nextExternalId = null;
         apply(account, verification);
+        announceTrust(account, verification);
         audit.describe("aws-account", account.id, Map.of("rotation", "completed"));
         return account;
     }
@@ -251,6 +258,14 @@ public class Onboarding {
             account.capabilities = new LinkedHashMap<>(verification.capabilities());
             account.enabledRegions = verification.enabledRegions();
             account.regions = account.regions.stream().filter(verification.enabledRegions()::contains).toList();
+        }
+    }
+
+    /** The trust finding is only known when the role could be assumed at all. */
+    private void announceTrust(AwsAccount account, Verification verification) {
+        if (verification.usable()) {
+            verified.fire(new TrustFindingRecorder.RoleVerified(account.tenantId, account.id, account.accountId,
+                    account.roleArn, account.trustOpen));
         }
     }
 

@@ -101,12 +101,36 @@ class OnboardingIT {
     }
 
     @Test
-    void aRoleThatTrustsCloudwardWithoutTheExternalIdIsConnectedButFlagged() {
+    void aRoleThatTrustsCloudwardWithoutTheExternalIdIsConnectedButFlagged() throws Exception {
         String id = startConnection().getString("id");
         connect(id, "arn:aws:iam::" + BLIND_SPOTS + ":role/LegacyAuditRole", "legacy", List.of())
                 .then().statusCode(201).body("trustOpen", is(true))
                 .body("verification.find { it.name == 'confused-deputy' }.outcome", is("WARNING"))
                 .body("verification.find { it.name == 'confused-deputy' }.detail", containsString("confused-deputy"));
+        // …and it is a HIGH finding with the fix (written after the connection committed).
+        List<Integer> severities = List.of();
+        for (int i = 0; i < 50 && severities.isEmpty(); i++) {
+            Thread.sleep(200);
+            severities = openFindings("CloudwardRoleRequiresExternalId");
+        }
+        org.junit.jupiter.api.Assertions.assertEquals(List.of(3), severities, "one open HIGH finding");
+    }
+
+    /** Severities (0–4) of the tenant's open findings of a check, read past row security. */
+    private List<Integer> openFindings(String checkId) throws Exception {
+        try (var c = Arc.container().select(io.agroal.api.AgroalDataSource.class,
+                        new io.quarkus.agroal.DataSource.DataSourceLiteral("platform")).get().getConnection();
+             var query = c.prepareStatement("select severity from finding where tenant_id = ? and check_id = ? and status = 'OPEN'")) {
+            query.setObject(1, tenant);
+            query.setString(2, checkId);
+            List<Integer> severities = new ArrayList<>();
+            try (var rows = query.executeQuery()) {
+                while (rows.next()) {
+                    severities.add(rows.getInt(1));
+                }
+            }
+            return severities;
+        }
     }
 
     @Test
