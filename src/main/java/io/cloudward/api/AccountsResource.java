@@ -206,7 +206,7 @@ public class AccountsResource {
 
     private ConnectionView connectionView(ConnectionIntent intent, String region) {
         return new ConnectionView(intent.id, intent.kind, intent.externalId, onboarding.principalArn(), intent.expiresAt,
-                onboarding.instructions(intent.externalId, regionOrDefault(region)));
+                onboarding.instructions(intent, regionOrDefault(region)));
     }
 
     private static String regionOrDefault(String region) {

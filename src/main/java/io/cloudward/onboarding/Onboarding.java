@@ -87,6 +87,15 @@ public class Onboarding {
         return LaunchInstructions.of(config.roleTemplateUrl(), hub.principalArn(), externalId, region);
     }
 
+    /** What the customer deploys for this connection: one role stack, or for an organisation also the StackSet. */
+    public LaunchInstructions instructions(ConnectionIntent intent, String region) {
+        if (intent.kind == ConnectionIntent.Kind.ORGANIZATION) {
+            return LaunchInstructions.forOrganization(config.roleTemplateUrl(), config.stacksetTemplateUrl(),
+                    hub.principalArn(), intent.externalId, region);
+        }
+        return instructions(intent.externalId, region);
+    }
+
     public String principalArn() {
         return hub.principalArn();
     }

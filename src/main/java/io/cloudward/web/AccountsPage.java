@@ -39,6 +39,9 @@ public class AccountsPage {
     /** The Connect page's state: the intent, what to deploy, and the last verification when there is one. */
     public record Wizard(ConnectionIntent intent, String principalArn, LaunchInstructions instructions,
                          String roleArn, String name, Verification verification) {
+        public boolean organization() {
+            return intent.kind == ConnectionIntent.Kind.ORGANIZATION;
+        }
     }
 
     @CheckedTemplate
@@ -75,8 +78,8 @@ public class AccountsPage {
     @Requires(Permission.ACCOUNTS_MANAGE)
     @Transactional
     @Audited("connection.started")
-    public Response start(@PathParam("tenantId") UUID tenantId) {
-        ConnectionIntent intent = onboarding.startConnection(ConnectionIntent.Kind.ACCOUNT);
+    public Response start(@PathParam("tenantId") UUID tenantId, @FormParam("kind") ConnectionIntent.Kind kind) {
+        ConnectionIntent intent = onboarding.startConnection(kind == null ? ConnectionIntent.Kind.ACCOUNT : kind);
         return Response.seeOther(URI.create("/t/" + tenantId + "/accounts/connect/" + intent.id)).build();
     }
 
@@ -179,7 +182,7 @@ public class AccountsPage {
     private TemplateInstance render(ConnectionIntent intent, String roleArn, String name, Verification verification) {
         page.section("accounts");
         return Templates.connect(new Wizard(intent, onboarding.principalArn(),
-                onboarding.instructions(intent.externalId, "us-east-1"), roleArn, name, verification));
+                onboarding.instructions(intent, "us-east-1"), roleArn, name, verification));
     }
 
     private TemplateInstance renderAccount(AwsAccount account) {

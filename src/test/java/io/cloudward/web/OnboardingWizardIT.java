@@ -69,6 +69,37 @@ class OnboardingWizardIT {
         }
     }
 
+    @Test
+    void connectAnOrganisationAndItsMembers() {
+        SandboxServer sandbox = Arc.container().instance(SandboxStarter.class).get().server().orElseThrow();
+        UUID tenant = TenantFixtures.createTenant(Tokens.accessToken("alice"), "wizard-org");
+        try (Browser browser = Browser.start()) {
+            browser.open(APP + "/t/" + tenant + "/accounts").signIn("alice")
+                    .awaitUrl(url -> url.endsWith("/accounts"), "the accounts page");
+            click(browser, By.xpath("//button[normalize-space()='Connect AWS organisation']"));
+            String externalId = browser.driver().findElement(By.id("external-id")).getText();
+            assertTrue(browser.driver().findElement(By.id("quick-create")).getText().contains("EnableOrganizationListing=true"));
+            assertTrue(browser.driver().findElement(By.id("cli")).getText().contains("cloudward-stackset.yaml"));
+            sandbox.estate().load(io.cloudward.sandbox.estate.EstateDocument.stackSetOrganization("o-wizardorg01",
+                    "710000000000", new io.cloudward.sandbox.estate.StackSetMembers(5, externalId, null, 1)));
+            try {
+                browser.driver().findElement(By.id("role-arn")).sendKeys("arn:aws:iam::710000000000:role/CloudwardSecurityAudit");
+                click(browser, By.xpath("//button[normalize-space()='Verify']"));
+                click(browser, By.id("connect"));
+                browser.awaitUrl(url -> url.contains("/organizations/"), "the organisation page");
+                assertEquals(4, browser.driver().findElements(By.cssSelector("input[name=account]:checked")).size(),
+                        "the four members whose role answers are ticked");
+                assertTrue(browser.driver().findElement(By.tagName("body")).getText().contains("role missing"));
+                click(browser, By.id("connect-members"));
+                String results = browser.driver().findElement(By.id("results")).getText();
+                assertEquals(4, browser.driver().findElements(By.cssSelector("#results .badge.ok")).size(), results);
+                browser.screenshot(SHOTS.resolve("onboarding-4-organization.png"));
+            } finally {
+                sandbox.reset();
+            }
+        }
+    }
+
     private static void click(Browser browser, By what) {
         WebElement button = browser.driver().findElement(what);
         button.click();
