@@ -87,18 +87,25 @@ public final class ScoreModel {
 
     /** Weighted mean of the account scores; an account under compromise weighs more, so it cannot hide in a crowd. */
     public TenantScore tenant(List<AccountScore> accounts) {
-        double sum = 0;
         double weightSum = 0;
+        double overall = 0;
+        Map<Category, Double> categories = new EnumMap<>(Category.class);
         int compromised = 0;
         CheckTally checks = CheckTally.of(0, 0, CheckCoverage.INFERRED);
         for (AccountScore account : accounts) {
             double w = account.capped() ? weights.compromisedAccountWeight() : 1;
             compromised += account.capped() ? 1 : 0;
-            sum += w * account.overall();
             weightSum += w;
+            overall += w * account.overall();
+            account.categories().forEach(c -> categories.merge(c.category(), w * c.score(), Double::sum));
             checks = checks.plus(account.checks());
         }
-        return new TenantScore(accounts.isEmpty() ? null : sum / weightSum, accounts.size(), compromised, checks);
+        if (accounts.isEmpty()) {
+            return new TenantScore(null, Map.of(), 0, 0, checks);
+        }
+        double total = weightSum;
+        categories.replaceAll((c, sum) -> sum / total);
+        return new TenantScore(overall / weightSum, categories, accounts.size(), compromised, checks);
     }
 
     private static List<ScoredFinding> open(List<ScoredFinding> findings) {

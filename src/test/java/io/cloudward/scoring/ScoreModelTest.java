@@ -46,13 +46,13 @@ class ScoreModelTest {
                 check("f2", "SecurityGroupOpenSsh", EXPOSURE, HIGH),
                 check("f3", "SecurityGroupOpenSsh", EXPOSURE, HIGH),
                 check("f4", "SecurityGroupOpenSsh", EXPOSURE, HIGH),
-                check("f5", "CloudTrailLogFileValidationEnabled", LOGGING, MEDIUM),
-                with(check("f6", "PasswordPolicyMinimumLength", IDENTITY, LOW), FindingStatus.SUPPRESSED));
+                check("f5", "CloudTrailEncryptedWithKms", LOGGING, MEDIUM),
+                with(check("f6", "PasswordPolicyPreventsReuse", IDENTITY, LOW), FindingStatus.SUPPRESSED));
     }
 
     private static CheckCoverage coverage(int checks) {
         Set<String> ids = new java.util.HashSet<>(Set.of("RootMfaEnabled", "SecurityGroupOpenSsh",
-                "CloudTrailLogFileValidationEnabled", "PasswordPolicyMinimumLength"));
+                "CloudTrailEncryptedWithKms", "PasswordPolicyPreventsReuse"));
         for (int i = ids.size(); i < checks; i++) {
             ids.add("Check" + i);
         }
@@ -65,7 +65,7 @@ class ScoreModelTest {
 
     @Test
     void readmeWorkedExample() {
-        AccountInput input = new AccountInput(readmeExample(), List.of(), coverage(40));
+        AccountInput input = new AccountInput(readmeExample(), List.of(), coverage(52));
         AccountScore score = model.score(input);
 
         assertEquals(100, category(score, THREAT_DETECTION), EXACT);
@@ -83,21 +83,21 @@ class ScoreModelTest {
         assertEquals(1.6, score.costs().get(4).points(), EXACT);
 
         List<AccountScore.Fix> fixes = model.topFixes(input);
-        assertEquals(List.of("SecurityGroupOpenSsh", "RootMfaEnabled", "CloudTrailLogFileValidationEnabled"),
+        assertEquals(List.of("SecurityGroupOpenSsh", "RootMfaEnabled", "CloudTrailEncryptedWithKms"),
                 fixes.stream().map(AccountScore.Fix::key).toList());
         assertEquals(List.of(8.75, 7.5, 1.6), fixes.stream().map(f -> Math.round(f.points() * 100) / 100.0).toList());
         assertEquals(3, fixes.getFirst().findings());
 
-        assertEquals(CheckTally.of(37, 40, CheckCoverage.INFERRED), score.checks(),
-                "3 of 40 checks with data have an open finding; the suppressed one passes");
-        assertEquals(92.5, score.checks().percent(), EXACT);
+        assertEquals(CheckTally.of(49, 52, CheckCoverage.INFERRED), score.checks(),
+                "3 of the 52 registered checks have an open finding; the suppressed one passes");
+        assertEquals(94.2, Math.round(score.checks().percent() * 10) / 10.0, EXACT);
     }
 
     @Test
     void readmeExampleUnderCompromiseIsCapped() {
         List<ScoredFinding> findings = new ArrayList<>(readmeExample());
         findings.add(guardDuty("g1", "UnauthorizedAccess:EC2/SSHBruteForce", HIGH));
-        AccountInput input = new AccountInput(findings, List.of(), coverage(40));
+        AccountInput input = new AccountInput(findings, List.of(), coverage(52));
         AccountScore score = model.score(input);
 
         assertEquals(80, category(score, THREAT_DETECTION), EXACT);
@@ -212,6 +212,7 @@ class ScoreModelTest {
         assertEquals(2, tenant.accounts());
         assertEquals(1, tenant.compromisedAccounts());
         assertEquals(CheckTally.of(20, 20, CheckCoverage.INFERRED), tenant.checks());
+        assertEquals(100, tenant.categories().get(Category.EXPOSURE), EXACT, "categories are not capped, only the overall score");
         assertNull(model.tenant(List.of()).overall());
     }
 }
