@@ -60,11 +60,7 @@ public class AuditResource {
         List<AuditEvent> rows = query.page(filter(actor, action, outcome, from, to), ListParams.cursor(cursor), size + 1);
         String next = rows.size() > size ? ListParams.encodeCursor(rows.get(size - 1).seq) : null;
         List<AuditEntry> items = rows.stream().limit(size).map(this::view).toList();
-        Response.ResponseBuilder response = Response.ok(new Page<>(items, next));
-        if (next != null) {
-            response.link(uri.getRequestUriBuilder().replaceQueryParam("cursor", next).build(), "next");
-        }
-        return response.build();
+        return ListParams.page(uri, new Page<>(items, next));
     }
 
     @GET

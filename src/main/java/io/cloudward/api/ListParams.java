@@ -1,5 +1,6 @@
 package io.cloudward.api;
 
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import java.time.Instant;
@@ -26,6 +27,15 @@ public final class ListParams {
                 throw ProblemException.invalid(name, "Unknown parameter '" + name + "'. Known: " + String.join(", ", allowed) + ".");
             }
         }
+    }
+
+    /** A page as JSON, with a {@code Link: <…>; rel="next"} header when there is more. */
+    public static Response page(UriInfo uri, Page<?> page) {
+        Response.ResponseBuilder response = Response.ok(page);
+        if (page.nextCursor() != null) {
+            response.link(uri.getRequestUriBuilder().replaceQueryParam("cursor", page.nextCursor()).build(), "next");
+        }
+        return response.build();
     }
 
     public static int limit(Integer limit) {

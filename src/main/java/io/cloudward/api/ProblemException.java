@@ -27,6 +27,24 @@ public class ProblemException extends RuntimeException {
         }
     };
 
+    /** 428: the request must be conditional ({@code If-Match}) and was not (RFC 6585). */
+    public static final StatusType PRECONDITION_REQUIRED = new StatusType() {
+        @Override
+        public int getStatusCode() {
+            return 428;
+        }
+
+        @Override
+        public Response.Status.Family getFamily() {
+            return Response.Status.Family.CLIENT_ERROR;
+        }
+
+        @Override
+        public String getReasonPhrase() {
+            return "Precondition Required";
+        }
+    };
+
     private final StatusType status;
     private final String slug;
     private final String title;

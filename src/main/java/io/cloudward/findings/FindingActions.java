@@ -25,15 +25,19 @@ import java.util.function.Function;
  * What people do to findings, one or many at once (the explorer's bulk actions; permission checks belong to
  * the caller): suppress with a reason and an optional expiry, resolve, assign, comment, and suppression rules.
  * Each change is kept in the finding's history; lifecycle changes also emit an outbox event; each action
- * writes one audit entry. Ids the tenant cannot see are reported as not found, never touched.
+ * describes its audit entry, which the {@code @Audited} endpoint calling it writes. Ids the tenant cannot see are reported as not found, never touched.
  */
 @ApplicationScoped
 public class FindingActions {
     private static final int MAX_TEXT = 1000;
     private static final int AUDITED_IDS = 20;
 
-    /** @param changed findings this action changed; notFound ids that are not the tenant's findings */
-    public record BulkResult(int changed, List<UUID> notFound) {
+    /**
+     * @param changed    how many findings this action changed
+     * @param notFound   ids that are not the tenant's findings
+     * @param changedIds the findings it changed (the others it found were already in the wanted state)
+     */
+    public record BulkResult(int changed, List<UUID> notFound, List<UUID> changedIds) {
     }
 
     private final EntityManager em;
@@ -131,16 +135,8 @@ public class FindingActions {
     @Transactional
     public Suppression createRule(String checkId, String resourcePattern, String accountId, String region, String reason,
                                   Instant expiresAt) {
-        if (blank(checkId) && blank(resourcePattern) && blank(accountId) && blank(region)) {
-            throw ProblemException.invalid("checkId", "A suppression rule needs at least a check id, resource pattern, account or region.");
-        }
-        if (!blank(accountId) && !accountId.matches("[0-9]{12}")) {
-            throw ProblemException.invalid("accountId", "An AWS account id has 12 digits.");
-        }
-        Instant now = Instant.now();
-        if (expiresAt != null && !expiresAt.isAfter(now)) {
-            throw ProblemException.invalid("expiresAt", "A suppression rule must expire in the future (or never).");
-        }
+        RulePatterns.check(checkId, resourcePattern, accountId, region);
+        RulePatterns.checkExpiry(expiresAt, Instant.now());
         Suppression rule = new Suppression();
         rule.id = UUID.randomUUID();
         rule.checkId = blank(checkId) ? null : checkId.strip();
@@ -172,8 +168,39 @@ public class FindingActions {
         summary.put("region", String.valueOf(rule.region));
         summary.put("expiresAt", String.valueOf(expiresAt));
         summary.put("findingsSuppressed", held);
-        audit.record("suppression.create", "suppression", rule.id.toString(), summary);
+        audit.describe("suppression", rule.id, summary);
         return rule;
+    }
+
+    /**
+     * Changes a rule's reason and expiry (what it matches is fixed: revoke it and create another), if it is still at
+     * {@code expectedVersion}; a shorter expiry releases the findings at the next {@link #releaseEnded}.
+     */
+    @Transactional
+    public java.util.Optional<Suppression> updateRule(UUID ruleId, long expectedVersion, String reason, Instant expiresAt) {
+        Suppression rule = em.find(Suppression.class, ruleId);
+        if (rule == null) {
+            return java.util.Optional.empty();
+        }
+        if (rule.version != expectedVersion) {
+            throw new ProblemException(jakarta.ws.rs.core.Response.Status.PRECONDITION_FAILED, "precondition-failed",
+                    "Precondition failed", "The rule changed since you read it (version " + rule.version
+                    + "); read it again and reapply your change.");
+        }
+        if (rule.revokedAt != null) {
+            throw ProblemException.conflict("rule-revoked", "A revoked rule cannot be changed; create another.");
+        }
+        RulePatterns.checkExpiry(expiresAt, Instant.now());
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("reasonBefore", rule.reason);
+        summary.put("expiresAtBefore", String.valueOf(rule.expiresAt));
+        rule.reason = text("reason", reason);
+        rule.expiresAt = expiresAt;
+        summary.put("reason", rule.reason);
+        summary.put("expiresAt", String.valueOf(expiresAt));
+        em.flush();
+        audit.describe("suppression", rule.id, summary);
+        return java.util.Optional.of(rule);
     }
 
     /** Ends a rule now; the findings it held return to OPEN (unless a person suppressed them too). */
@@ -185,7 +212,7 @@ public class FindingActions {
         }
         rule.revokedAt = Instant.now();
         int released = releaseEnded(rule.revokedAt);
-        audit.record("suppression.revoke", "suppression", ruleId.toString(), Map.of("findingsReleased", released));
+        audit.describe("suppression", ruleId, Map.of("findingsReleased", released));
         return true;
     }
 
@@ -222,20 +249,21 @@ public class FindingActions {
         }
         List<Finding> found = em.createQuery("from Finding where id in :ids order by id", Finding.class)
                 .setParameter("ids", wanted).getResultList();
-        int changed = 0;
-        List<UUID> missing = new ArrayList<>(wanted);
+        List<UUID> changed = new ArrayList<>();
+        Set<UUID> missing = new LinkedHashSet<>(wanted);
         for (Finding f : found) {
             missing.remove(f.id);
             if (change.apply(f)) {
-                changed++;
+                changed.add(f.id);
             }
         }
         Map<String, Object> summary = new LinkedHashMap<>(about);
         summary.put("requested", wanted.size());
-        summary.put("changed", changed);
+        summary.put("action", action);
+        summary.put("changed", changed.size());
         summary.put("ids", found.stream().limit(AUDITED_IDS).map(f -> f.id.toString()).toList());
-        audit.record(action, "finding", found.size() == 1 ? found.get(0).id.toString() : null, summary);
-        return new BulkResult(changed, List.copyOf(missing));
+        audit.describe("finding", found.size() == 1 ? found.get(0).id : null, summary);
+        return new BulkResult(changed.size(), List.copyOf(missing), List.copyOf(changed));
     }
 
     /** History row, and an outbox event when the change is part of the lifecycle. */

@@ -108,6 +108,45 @@ public class FindingQuery {
                         .setParameter("id", id).getResultStream().map(FindingView::of).toList()));
     }
 
+    /** The tenant's incidents, latest activity first; {@code status} null means all. */
+    public Page<IncidentView> incidents(Incident.Status status, String cursor, int limit) {
+        List<String> where = new ArrayList<>();
+        Parameters params = new Parameters();
+        if (status != null) {
+            where.add("status = :status");
+            params.and("status", status);
+        }
+        if (cursor != null && !cursor.isBlank()) {
+            TimeCursor c = TimeCursor.decode("incidents", cursor);
+            where.add("(lastEventAt < :cTime or (lastEventAt = :cTime and id < :cId))");
+            params.and("cTime", c.time()).and("cId", c.id());
+        }
+        var query = em.createQuery("from Incident" + (where.isEmpty() ? "" : " where " + String.join(" and ", where))
+                + " order by lastEventAt desc, id desc", Incident.class);
+        params.map().forEach(query::setParameter);
+        List<Incident> rows = query.setMaxResults(limit + 1).getResultList();
+        String next = rows.size() > limit ? TimeCursor.of("incidents", rows.get(limit - 1).lastEventAt, rows.get(limit - 1).id) : null;
+        return new Page<>(rows.stream().limit(limit).map(i -> IncidentView.of(i, List.of())).toList(), next);
+    }
+
+    /** The tenant's suppression rules (revoked and expired ones too), newest first. */
+    public Page<Suppression> rules(String cursor, int limit) {
+        var query = em.createQuery("from Suppression"
+                + (cursor == null || cursor.isBlank() ? "" : " where (createdAt < :cTime or (createdAt = :cTime and id < :cId))")
+                + " order by createdAt desc, id desc", Suppression.class);
+        if (cursor != null && !cursor.isBlank()) {
+            TimeCursor c = TimeCursor.decode("suppression-rules", cursor);
+            query.setParameter("cTime", c.time()).setParameter("cId", c.id());
+        }
+        List<Suppression> rows = query.setMaxResults(limit + 1).getResultList();
+        String next = rows.size() > limit ? TimeCursor.of("suppression-rules", rows.get(limit - 1).createdAt, rows.get(limit - 1).id) : null;
+        return new Page<>(rows.stream().limit(limit).toList(), next);
+    }
+
+    public Optional<Suppression> rule(UUID id) {
+        return Optional.ofNullable(em.find(Suppression.class, id));
+    }
+
     public List<IncidentView> openIncidents() {
         return em.createQuery("from Incident where status = :open order by lastEventAt desc", Incident.class)
                 .setParameter("open", Incident.Status.OPEN).setMaxResults(500).getResultStream()

@@ -5,6 +5,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -35,6 +36,9 @@ public class Suppression extends TenantOwned {
     public Instant createdAt;
     @Column(name = "revoked_at")
     public Instant revokedAt;
+    /** Bumped on every change: the ETag that {@code If-Match} must name (V8). */
+    @Version
+    public long version;
 
     public boolean activeAt(Instant now) {
         return revokedAt == null && (expiresAt == null || expiresAt.isAfter(now));

@@ -20,12 +20,12 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 /** Tenants, accounts, check results and GuardDuty findings for the findings tests, and a look at the outbox. */
-final class FindingFixtures {
+public final class FindingFixtures {
     private final TenantRunner runner;
     private final TenantRepository tenants;
     private final AgroalDataSource platform;
 
-    FindingFixtures(TenantRunner runner, TenantRepository tenants, AgroalDataSource platform) {
+    public FindingFixtures(TenantRunner runner, TenantRepository tenants, AgroalDataSource platform) {
         this.runner = runner;
         this.tenants = tenants;
         this.platform = platform;
@@ -35,14 +35,14 @@ final class FindingFixtures {
     record Event(String topic, String key, String type, String findingId, String status) {
     }
 
-    UUID tenant(String name) {
+    public UUID tenant(String name) {
         UUID id = UUID.randomUUID();
         runner.run(TenantRunner.system(id, "test"), () -> tenants.persist(Tenant.create(id, name + "-" + System.nanoTime(), name)));
         return id;
     }
 
     /** A connected AWS account of the tenant; returns its Cloudward id. */
-    UUID account(UUID tenant, String accountId) {
+    public UUID account(UUID tenant, String accountId) {
         UUID id = UUID.randomUUID();
         runner.run(TenantRunner.system(tenant, "test"), () -> io.quarkus.arc.Arc.container()
                 .instance(jakarta.persistence.EntityManager.class).get().createNativeQuery("""
@@ -54,11 +54,11 @@ final class FindingFixtures {
         return id;
     }
 
-    <T> T as(UUID tenant, Supplier<T> work) {
+    public <T> T as(UUID tenant, Supplier<T> work) {
         return runner.call(TenantRunner.system(tenant, "test"), work);
     }
 
-    static CheckResult fail(String checkId, String accountId, String region, String resourceId, String variant) {
+    public static CheckResult fail(String checkId, String accountId, String region, String resourceId, String variant) {
         return new CheckResult(checkId, CheckStatus.FAIL, ResourceRef.of("AwsEc2SecurityGroup", resourceId, region, accountId),
                 checkId + " fails on " + resourceId, Map.of("port", 22), variant);
     }
@@ -68,7 +68,7 @@ final class FindingFixtures {
                 checkId + " passes on " + resourceId, Map.of("port", 22), null);
     }
 
-    static GuardDutyFindingFacts guardDuty(String accountId, String region, String id, double severity, int count,
+    public static GuardDutyFindingFacts guardDuty(String accountId, String region, String id, double severity, int count,
                                            Instant createdAt, boolean archived) {
         return new GuardDutyFindingFacts(accountId, region, id, "arn:aws:guardduty:" + region + ":" + accountId + ":detector/d/finding/" + id,
                 "CryptoCurrency:EC2/BitcoinTool.B!DNS", severity, "EC2 instance i-0abc is querying a Bitcoin domain",

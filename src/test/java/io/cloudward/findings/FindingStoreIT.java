@@ -148,7 +148,7 @@ class FindingStoreIT {
     }
 
     @Test
-    void personSuppressionAndResolveAreHistoryEventsAndAudit() throws Exception {
+    void personSuppressionAndResolveAreHistoryAndEvents() throws Exception {
         run("eu-west-1", "exposure", true, List.of(fail(SSH, ACCT, "eu-west-1", "sg-9", null)));
         UUID id = only("sg-9").id();
         long mark = fx.lastEventId(tenant);
@@ -166,9 +166,7 @@ class FindingStoreIT {
                 fx.events(tenant, mark).stream().map(FindingFixtures.Event::type).toList());
         assertEquals(List.of("CREATED", "SUPPRESSED", "ASSIGNED", "COMMENTED", "RESOLVED"),
                 fx.as(tenant, () -> query.history(id)).stream().map(FindingQuery.HistoryEntry::type).toList());
-        long audited = fx.as(tenant, () -> ((Number) io.quarkus.arc.Arc.container().instance(jakarta.persistence.EntityManager.class).get()
-                .createNativeQuery("select count(*) from audit_event where action like 'findings.%'").getSingleResult()).longValue());
-        assertEquals(4, audited);
+        // the audit entry is written by the @Audited endpoint that calls the action (FindingsResourceIT)
     }
 
     @Test
