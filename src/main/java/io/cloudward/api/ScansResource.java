@@ -29,7 +29,6 @@ import java.util.UUID;
 /** Collection runs: scan now, follow a run's progress per region × source, cancel. */
 @Path("/api/v1/tenants/{tenantId}/scans")
 @Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.APPLICATION_JSON)
 public class ScansResource {
 
     /** {@code accountId} empty: every connected account of the tenant. */
@@ -74,6 +73,7 @@ public class ScansResource {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_JSON)
     @Requires(Permission.SCAN_RUN)
     @Transactional
     @Audited("scan.requested")

@@ -12,6 +12,10 @@ public interface CollectionConfig {
     /** This instance's name in leases; a random one per process when unset. */
     Optional<String> instanceId();
 
+    /** How often an instance ticks: fails overdue runs, queues due ones, claims what it has room for. */
+    @WithDefault("10s")
+    String tick();
+
     /** Whether this instance's tick creates due runs and executes runs (off in tests, which drive the worker). */
     @WithDefault("true")
     boolean workerEnabled();
