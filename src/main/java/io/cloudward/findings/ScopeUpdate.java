@@ -72,9 +72,21 @@ public final class ScopeUpdate {
 
     /** Writes what is left, sweeps a full snapshot, correlates threat signals into incidents; returns the counts. */
     public ScopeCounts finish() {
+        return finish(true);
+    }
+
+    /**
+     * Writes what is left and correlates, but resolves nothing: for a collection that did not end OK (a
+     * refused or failed call must not resolve the findings it could not see).
+     */
+    public ScopeCounts finishIncomplete() {
+        return finish(false);
+    }
+
+    private ScopeCounts finish(boolean complete) {
         flush();
         finished = true;
-        if (scope.fullSnapshot()) {
+        if (complete && scope.fullSnapshot()) {
             counts = counts.plus(new ScopeCounts(0, 0, store.sweep(scope), 0, 0, 0, 0));
         }
         if (threatSignals) {

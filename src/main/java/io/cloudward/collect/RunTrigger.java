@@ -1,0 +1,4 @@
+package io.cloudward.collect;
+
+/** Why a run exists. */
+public enum RunTrigger { SCHEDULE, MANUAL, CONNECT }
