@@ -17,6 +17,7 @@ import io.cloudward.findings.FindingStore;
 import io.cloudward.findings.ScopeCounts;
 import io.cloudward.findings.ScopeUpdate;
 import io.cloudward.onboarding.Onboarding;
+import io.cloudward.scoring.ScoreService;
 import io.cloudward.tenancy.TenantRunner;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -58,13 +59,15 @@ public class RunExecutor {
     private final AwsAccounts accounts;
     private final Onboarding onboarding;
     private final CollectionConfig config;
+    private final ScoreService scores;
     private final SourceCollectors collectors = SourceCollectors.standard();
     private final CheckRegistry checks = CheckRegistry.standard();
     /** Collections in flight on this instance, across runs. */
     private final Semaphore collections;
 
     public RunExecutor(RunRecorder recorder, FindingStore findings, HubIdentity hub, TenantRunner runner,
-                       AwsAccounts accounts, Onboarding onboarding, CollectionConfig config) {
+                       AwsAccounts accounts, Onboarding onboarding, CollectionConfig config, ScoreService scores) {
+        this.scores = scores;
         this.recorder = recorder;
         this.findings = findings;
         this.hub = hub;
@@ -151,6 +154,11 @@ public class RunExecutor {
             summaryFacts.facts.forEach(fact -> recorder.summaryCounts(claim, judgeSummary(claim, fact, context)));
         }
         recorder.finished(claim, recorder.outcome(claim), Optional.empty());
+        try {
+            scores.afterRun(claim.tenantId()); // today's snapshot and score.changed events reflect this run
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "Scores after run " + claim.runId() + " failed; the hourly job catches up", e);
+        }
     }
 
     private Optional<RunAccount> load(RunClaim claim) {
