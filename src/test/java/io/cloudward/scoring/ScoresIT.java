@@ -80,7 +80,8 @@ class ScoresIT {
 
     /** README, "Scores": RootMfaEnabled, three SSH groups open to the internet, a trail without KMS, one suppressed LOW. */
     private void readmeExample() {
-        as(tenant, () -> actions.createRule("PasswordPolicyPreventsReuse", null, null, null, "accepted: SSO only", null));
+        as(tenant, () -> actions.createRule("PasswordPolicyPreventsReuse", null, null, null, "accepted: SSO only",
+                java.time.Instant.now().plus(java.time.Duration.ofDays(30))));
         collect("global", "iam", fail("RootMfaEnabled", "global", "root", null), fail("PasswordPolicyPreventsReuse", "global", "password-policy", null));
         collect("eu-west-1", "exposure", fail("SecurityGroupOpenSsh", "eu-west-1", "sg-1", "EXPOSED"),
                 fail("SecurityGroupOpenSsh", "eu-west-1", "sg-2", "EXPOSED"), fail("SecurityGroupOpenSsh", "eu-west-1", "sg-3", "EXPOSED"));
