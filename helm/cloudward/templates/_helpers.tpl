@@ -85,6 +85,16 @@ KAFKA_SSL_TRUSTSTORE_TYPE: {{ .Values.kafka.tls.truststore.type | quote }}
 CLOUDWARD_OIDC_URL: {{ .Values.oidc.url | quote }}
 CLOUDWARD_OIDC_CLIENT_ID: {{ .Values.oidc.clientId | quote }}
 CLOUDWARD_SANDBOX_ENABLED: {{ .Values.sandbox.enabled | quote }}
+{{- with .Values.aws.principalArn }}
+CLOUDWARD_AWS_PRINCIPAL_ARN: {{ . | quote }}
+{{- end }}
+CLOUDWARD_AWS_STS_REGION: {{ .Values.aws.stsRegion | quote }}
+{{- with .Values.aws.roleTemplateUrl }}
+CLOUDWARD_AWS_ROLE_TEMPLATE_URL: {{ . | quote }}
+{{- end }}
+{{- with .Values.aws.stacksetTemplateUrl }}
+CLOUDWARD_AWS_STACKSET_TEMPLATE_URL: {{ . | quote }}
+{{- end }}
 JAVA_OPTS: {{ .Values.javaOpts | quote }}
 {{- range $name, $value := .Values.extraConfig }}
 {{ $name }}: {{ $value | toString | quote }}

@@ -190,6 +190,9 @@ class HelmChartTest {
         assertEquals("/q/metrics", asMap(list(path(only(manifest, "ServiceMonitor"), "spec"), "endpoints").getFirst()).get("path"));
         assertEquals("arn:aws:iam::111122223333:role/cloudward-collector",
                 path(only(manifest, "ServiceAccount"), "metadata", "annotations").get("eks.amazonaws.com/role-arn"));
+        // Customer roles trust the same role the pods get through IRSA; each replica names itself in leases.
+        assertEquals("arn:aws:iam::111122223333:role/cloudward-collector",
+                path(only(manifest, "ConfigMap"), "data").get("CLOUDWARD_AWS_PRINCIPAL_ARN"));
 
         Map<String, Object> policy = path(only(manifest, "NetworkPolicy"), "spec");
         assertEquals(List.of("Ingress", "Egress"), policy.get("policyTypes"));
@@ -199,6 +202,8 @@ class HelmChartTest {
         }
 
         Map<String, Map<String, Object>> env = env(container(deployment));
+        assertEquals("metadata.name", String.valueOf(path(env.get("CLOUDWARD_COLLECT_INSTANCE_ID"), "valueFrom", "fieldRef")
+                .get("fieldPath")));
         assertEquals("cloudward-kafka", secretKeyRef(env.get("CLOUDWARD_KAFKA_SASL_PASSWORD")).get("name"));
         assertTrue(isComposedJaas(env.get("KAFKA_SASL_JAAS_CONFIG")));
         assertTrue(String.valueOf(env.get("KAFKA_SASL_JAAS_CONFIG").get("value")).startsWith(

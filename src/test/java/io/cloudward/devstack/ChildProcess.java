@@ -53,6 +53,12 @@ final class ChildProcess implements AutoCloseable {
         return process.isAlive();
     }
 
+    /** SIGKILL to the process and its descendants at once: no shutdown hooks run, as when a machine dies. */
+    void kill() {
+        tree(process.toHandle()).forEach(ProcessHandle::destroyForcibly);
+        process.toHandle().onExit().join();
+    }
+
     /** Sends SIGTERM to the process and its descendants, then SIGKILL to whatever is left after the grace period. */
     void stop(Duration grace) {
         List<ProcessHandle> tree = tree(process.toHandle());

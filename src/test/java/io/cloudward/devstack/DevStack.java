@@ -97,17 +97,27 @@ public final class DevStack implements AutoCloseable {
         return postgres.jdbcUrl();
     }
 
+    /** A fresh database in this stack's PostgreSQL, migrated by the first Cloudward instance that uses it. */
+    public String createDatabase(String name) {
+        return postgres.createDatabase(name);
+    }
+
     public Path dataDir() {
         return dataDir;
     }
 
     /** The settings that point Cloudward at this stack (the same names as in application.properties). */
     public Map<String, String> cloudwardConfig() {
+        return cloudwardConfig(postgres.jdbcUrl());
+    }
+
+    /** The settings for a Cloudward instance using this stack with the database at {@code jdbcUrl}. */
+    public Map<String, String> cloudwardConfig(String jdbcUrl) {
         Map<String, String> config = new LinkedHashMap<>();
-        config.put("quarkus.datasource.jdbc.url", postgres.jdbcUrl());
+        config.put("quarkus.datasource.jdbc.url", jdbcUrl);
         config.put("quarkus.datasource.username", PostgresServer.APP);
         config.put("quarkus.datasource.password", PostgresServer.APP);
-        config.put("quarkus.datasource.platform.jdbc.url", postgres.jdbcUrl());
+        config.put("quarkus.datasource.platform.jdbc.url", jdbcUrl);
         config.put("quarkus.datasource.platform.username", PostgresServer.OWNER);
         config.put("quarkus.datasource.platform.password", PostgresServer.OWNER);
         config.put("kafka.bootstrap.servers", kafka.bootstrapServers());

@@ -14,7 +14,9 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -79,10 +81,31 @@ public final class Tokens {
         return accessToken(keycloak, username, DemoUsers.password(username));
     }
 
+    /**
+     * A user with a one-time-code secret gets a cached token while it has minutes left: each new sign-in needs an
+     * unused code, which can mean waiting up to 30 seconds for the next one.
+     */
     public static String accessToken(KeycloakServer keycloak, String username, String password) {
-        String totp = DemoUsers.otpSecret(username).map(Totp::unusedCode).orElse(null);
-        return refusedUnlessOk(username, passwordGrant(keycloak, username, password, totp)).accessToken();
+        Optional<String> secret = DemoUsers.otpSecret(username);
+        if (secret.isEmpty()) {
+            return refusedUnlessOk(username, passwordGrant(keycloak, username, password, null)).accessToken();
+        }
+        String key = keycloak.realmUrl() + "|" + username + "|" + password;
+        CachedToken cached = CACHE.get(key);
+        if (cached != null && cached.validUntil().isAfter(Instant.now().plusSeconds(120))) {
+            return cached.token();
+        }
+        Instant asked = Instant.now();
+        Grant grant = refusedUnlessOk(username, passwordGrant(keycloak, username, password, Totp.unusedCode(secret.get())));
+        String token = grant.accessToken();
+        CACHE.put(key, new CachedToken(token, asked.plusSeconds(grant.body().path("expires_in").asLong(0))));
+        return token;
     }
+
+    private record CachedToken(String token, Instant validUntil) {
+    }
+
+    private static final Map<String, CachedToken> CACHE = new java.util.concurrent.ConcurrentHashMap<>();
 
     public static String accessTokenWithoutMfa(KeycloakServer keycloak, String username) {
         return refusedUnlessOk(username, passwordGrant(keycloak, username, DemoUsers.password(username), null))

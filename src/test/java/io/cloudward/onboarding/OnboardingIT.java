@@ -42,17 +42,14 @@ class OnboardingIT {
     private static final String BLIND_SPOTS = "333333333333";
     private static final String ROLE = "CloudwardSecurityAudit";
 
-    /** One token for the class: each of alice's sign-ins needs a fresh one-time code (a 30-second wait). */
-    private static String alice;
+    private String alice;
     private UUID tenant;
     private SandboxServer sandbox;
 
     @BeforeEach
     void tenant() {
         sandbox = Arc.container().instance(SandboxStarter.class).get().server().orElseThrow();
-        if (alice == null) {
-            alice = Tokens.accessToken("alice");
-        }
+        alice = Tokens.accessToken("alice");
         tenant = TenantFixtures.createTenant(alice, "onboard");
     }
 
