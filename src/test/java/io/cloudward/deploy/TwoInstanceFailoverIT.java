@@ -7,12 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.cloudward.devstack.AppProcess;
 import io.cloudward.devstack.DevStack;
 import io.cloudward.devstack.Ports;
-import io.cloudward.devstack.Tokens;
 import io.cloudward.sandbox.SandboxServer;
 import io.cloudward.sandbox.SandboxSettings;
 import io.cloudward.sandbox.estate.GeneratedEstate;
 import io.cloudward.sandbox.estate.Role;
 import io.cloudward.sandbox.faults.FaultRule;
+import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -39,22 +39,33 @@ class TwoInstanceFailoverIT {
 
     @Test
     void theSurvivorFinishesWhatTheKilledInstanceWasCollecting() throws Exception {
-        DevStack stack = DevStack.shared();
+        // The two instances use the suite's PostgreSQL, Kafka and Keycloak, as the application under test does.
+        var appConfig = org.eclipse.microprofile.config.ConfigProvider.getConfig();
+        String jdbcUrl = appConfig.getValue("quarkus.datasource.jdbc.url", String.class);
+        Map<String, String> stack = DevStack.cloudwardConfig(jdbcUrl,
+                appConfig.getValue("kafka.bootstrap.servers", String.class),
+                appConfig.getValue("quarkus.oidc.auth-server-url", String.class));
         Path project = Path.of("").toAbsolutePath();
-        String jdbcUrl = stack.createDatabase("failover_" + System.nanoTime() % 1_000_000_000L);
+        try (Connection db = DriverManager.getConnection(jdbcUrl, "cloudward_owner", "cloudward_owner")) {
+            // Runs other test classes queued (nothing executes them under the test profile) are not ours to collect.
+            db.createStatement().executeUpdate("update scan_run set status = 'CANCELLED', finished_at = now() "
+                    + "where status in ('QUEUED', 'RUNNING')");
+        }
         // Every AWS call takes 60 ms more, so runs last long enough to be caught mid-way.
         try (SandboxServer sandbox = SandboxServer.start(SandboxSettings.defaults().withPort(0).withScenarios(List.of())
                 .withGenerated(new GeneratedEstate(ACCOUNTS, REGIONS, 11))
                 .withFaults(List.of(FaultRule.parse("latency millis=60"))));
-             AppProcess a = start("failover-a", project, stack, jdbcUrl, sandbox);
-             AppProcess b = start("failover-b", project, stack, jdbcUrl, sandbox)) {
+             AppProcess a = start("failover-a", project, stack, sandbox);
+             AppProcess b = start("failover-b", project, stack, sandbox)) {
             assertTrue(a.awaitReady(Duration.ofMinutes(3)), "instance a started");
             assertTrue(b.awaitReady(Duration.ofMinutes(3)), "instance b started");
 
-            String alice = Tokens.accessToken("alice");
-            UUID tenant = UUID.fromString(given().baseUri(a.url()).auth().oauth2(alice).contentType(ContentType.JSON)
-                    .body(Map.of("slug", "failover-" + System.nanoTime(), "name", "Failover"))
-                    .when().post("/api/v1/tenants").then().statusCode(201).extract().path("id"));
+            UUID tenant = UUID.randomUUID();
+            var runner = io.quarkus.arc.Arc.container().instance(io.cloudward.tenancy.TenantRunner.class).get();
+            var tenants = io.quarkus.arc.Arc.container().instance(io.cloudward.tenancy.TenantRepository.class).get();
+            runner.run(io.cloudward.tenancy.TenantRunner.system(tenant, "test"), () -> tenants.persist(
+                    io.cloudward.tenancy.Tenant.create(tenant, "failover-" + System.nanoTime(), "Failover")));
+            String alice = io.cloudward.api.TenantFixtures.createApiTokenWithoutMfaCheck(tenant);
             // Connect every account, half through each instance; each connection queues a first scan at once.
             List<String> accounts = sandbox.estate().accountIds(0, ACCOUNTS);
             for (int i = 0; i < accounts.size(); i++) {
@@ -62,33 +73,34 @@ class TwoInstanceFailoverIT {
             }
 
             try (Connection db = DriverManager.getConnection(jdbcUrl, "cloudward_owner", "cloudward_owner")) {
-                awaitRunning(db, "a");
+                String ours = "tenant_id = '" + tenant + "'";
+                awaitRunning(db, ours, "a");
                 a.kill();
                 long killedAt = System.nanoTime();
-                awaitQuiet(db, Duration.ofMinutes(5));
+                awaitQuiet(db, ours, Duration.ofMinutes(5));
                 System.out.printf("failover: all runs finished %d s after instance a was killed%n",
                         Duration.ofNanos(System.nanoTime() - killedAt).toSeconds());
 
-                assertEquals(0, count(db, "select count(*) from scan_run where status not in ('SUCCEEDED', 'PARTIAL')"),
-                        "every run completed: " + rows(db, "select id, status, error from scan_run where status not in ('SUCCEEDED', 'PARTIAL')"));
-                assertTrue(count(db, "select count(*) from scan_run where trigger = 'CONNECT'") >= ACCOUNTS);
-                assertTrue(count(db, "select count(*) from scan_run where attempts >= 2") >= 1,
+                assertEquals(0, count(db, "select count(*) from scan_run where " + ours + " and status not in ('SUCCEEDED', 'PARTIAL')"),
+                        "every run completed: " + rows(db, "select id, status, error from scan_run where " + ours + " and status not in ('SUCCEEDED', 'PARTIAL')"));
+                assertTrue(count(db, "select count(*) from scan_run where " + ours + " and trigger = 'CONNECT'") >= ACCOUNTS);
+                assertTrue(count(db, "select count(*) from scan_run where " + ours + " and attempts >= 2") >= 1,
                         "at least one run was taken over from the killed instance");
-                assertEquals(0, count(db, "select count(*) from scan_run where sources_done <> sources_total"),
+                assertEquals(0, count(db, "select count(*) from scan_run where " + ours + " and sources_done <> sources_total"),
                         "every run recorded every source");
-                assertEquals(count(db, "select count(*) from scan_run"),
-                        count(db, "select count(*) from outbox_event where type = 'run.finished'"),
+                assertEquals(count(db, "select count(*) from scan_run where " + ours),
+                        count(db, "select count(*) from outbox_event where " + ours + " and type = 'run.finished'"),
                         "one run.finished event per run: none lost, none doubled");
-                assertEquals(0, count(db, "select count(*) from (select 1 from finding group by tenant_id, fingerprint having count(*) > 1) d"));
-                assertTrue(count(db, "select count(*) from finding") > 0, "the runs produced findings");
-                awaitPublished(db, Duration.ofSeconds(60));
+                assertEquals(0, count(db, "select count(*) from (select 1 from finding where " + ours + " group by fingerprint having count(*) > 1) d"));
+                assertTrue(count(db, "select count(*) from finding where " + ours) > 0, "the runs produced findings");
+                awaitPublished(db, ours, Duration.ofSeconds(60));
             }
         }
     }
 
-    private static AppProcess start(String name, Path project, DevStack stack, String jdbcUrl, SandboxServer sandbox) {
+    private static AppProcess start(String name, Path project, Map<String, String> stack, SandboxServer sandbox) {
         int port = Ports.free();
-        Map<String, String> config = new LinkedHashMap<>(stack.cloudwardConfig(jdbcUrl));
+        Map<String, String> config = new LinkedHashMap<>(stack);
         config.put("cloudward.base-url", "http://localhost:" + port);
         config.put("cloudward.sandbox.enabled", "false");
         config.put("cloudward.demo.enabled", "false");
@@ -117,34 +129,35 @@ class TwoInstanceFailoverIT {
                 .when().post("/api/v1/tenants/{t}/accounts", tenant).then().statusCode(201);
     }
 
-    private static void awaitRunning(Connection db, String owner) throws Exception {
+    private static void awaitRunning(Connection db, String ours, String owner) throws Exception {
         for (int i = 0; i < 600; i++) {
-            if (count(db, "select count(*) from scan_run where status = 'RUNNING' and lease_owner = '" + owner
+            if (count(db, "select count(*) from scan_run where " + ours + " and status = 'RUNNING' and lease_owner = '" + owner
                     + "' and sources_done > 0") > 0) {
                 return;
             }
             Thread.sleep(100);
         }
-        throw new AssertionError("instance " + owner + " never ran a scan: " + rows(db, "select status, lease_owner from scan_run"));
+        throw new AssertionError("instance " + owner + " never ran a scan: " + rows(db, "select status, lease_owner from scan_run where " + ours));
     }
 
-    private static void awaitQuiet(Connection db, Duration timeout) throws Exception {
+    private static void awaitQuiet(Connection db, String ours, Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
-            if (count(db, "select count(*) from scan_run where status in ('QUEUED', 'RUNNING')") == 0) {
+            if (count(db, "select count(*) from scan_run where " + ours + " and status in ('QUEUED', 'RUNNING')") == 0) {
                 return;
             }
             Thread.sleep(1000);
         }
-        throw new AssertionError("runs still going: " + rows(db, "select status, lease_owner, lease_until, attempts from scan_run where status in ('QUEUED', 'RUNNING')"));
+        throw new AssertionError("runs still going: " + rows(db, "select status, lease_owner, lease_until, attempts from scan_run where " + ours
+                + " and status in ('QUEUED', 'RUNNING')"));
     }
 
-    private static void awaitPublished(Connection db, Duration timeout) throws Exception {
+    private static void awaitPublished(Connection db, String ours, Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (count(db, "select count(*) from outbox_event where published_at is null") > 0) {
+        while (count(db, "select count(*) from outbox_event where " + ours + " and published_at is null") > 0) {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("events never published to Kafka: "
-                        + count(db, "select count(*) from outbox_event where published_at is null"));
+                        + count(db, "select count(*) from outbox_event where " + ours + " and published_at is null"));
             }
             Thread.sleep(1000);
         }

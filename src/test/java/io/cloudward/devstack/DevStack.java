@@ -97,22 +97,17 @@ public final class DevStack implements AutoCloseable {
         return postgres.jdbcUrl();
     }
 
-    /** A fresh database in this stack's PostgreSQL, migrated by the first Cloudward instance that uses it. */
-    public String createDatabase(String name) {
-        return postgres.createDatabase(name);
-    }
-
     public Path dataDir() {
         return dataDir;
     }
 
     /** The settings that point Cloudward at this stack (the same names as in application.properties). */
     public Map<String, String> cloudwardConfig() {
-        return cloudwardConfig(postgres.jdbcUrl());
+        return cloudwardConfig(postgres.jdbcUrl(), kafka.bootstrapServers(), keycloak.realmUrl());
     }
 
-    /** The settings for a Cloudward instance using this stack with the database at {@code jdbcUrl}. */
-    public Map<String, String> cloudwardConfig(String jdbcUrl) {
+    /** The settings for a Cloudward instance using the stack's services at these addresses. */
+    public static Map<String, String> cloudwardConfig(String jdbcUrl, String kafkaBootstrapServers, String realmUrl) {
         Map<String, String> config = new LinkedHashMap<>();
         config.put("quarkus.datasource.jdbc.url", jdbcUrl);
         config.put("quarkus.datasource.username", PostgresServer.APP);
@@ -120,11 +115,11 @@ public final class DevStack implements AutoCloseable {
         config.put("quarkus.datasource.platform.jdbc.url", jdbcUrl);
         config.put("quarkus.datasource.platform.username", PostgresServer.OWNER);
         config.put("quarkus.datasource.platform.password", PostgresServer.OWNER);
-        config.put("kafka.bootstrap.servers", kafka.bootstrapServers());
-        config.put("quarkus.oidc.auth-server-url", keycloak.realmUrl());
+        config.put("kafka.bootstrap.servers", kafkaBootstrapServers);
+        config.put("quarkus.oidc.auth-server-url", realmUrl);
         config.put("quarkus.oidc.client-id", WEB_CLIENT);
         config.put("quarkus.oidc.credentials.secret", WEB_CLIENT_SECRET);
-        config.put("quarkus.oidc.api.auth-server-url", keycloak.realmUrl());
+        config.put("quarkus.oidc.api.auth-server-url", realmUrl);
         return config;
     }
 

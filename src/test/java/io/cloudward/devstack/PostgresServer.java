@@ -58,19 +58,6 @@ final class PostgresServer implements AutoCloseable {
         return "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + DATABASE;
     }
 
-    /** A fresh, empty database owned by the migration role, e.g. for a test that runs its own Cloudward instances. */
-    String createDatabase(String name) {
-        if (!name.matches("[a-z][a-z0-9_]{0,40}")) {
-            throw new IllegalArgumentException("not a database name: " + name);
-        }
-        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
-            s.execute("create database " + name + " owner " + OWNER);
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not create database " + name, e);
-        }
-        return "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + name;
-    }
-
     int port() {
         return postgres.getPort();
     }

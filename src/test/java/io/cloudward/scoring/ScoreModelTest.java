@@ -65,7 +65,7 @@ class ScoreModelTest {
 
     @Test
     void readmeWorkedExample() {
-        AccountInput input = new AccountInput(readmeExample(), List.of(), coverage(52));
+        AccountInput input = new AccountInput(readmeExample(), List.of(), coverage(53));
         AccountScore score = model.score(input);
 
         assertEquals(100, category(score, THREAT_DETECTION), EXACT);
@@ -88,16 +88,16 @@ class ScoreModelTest {
         assertEquals(List.of(8.75, 7.5, 1.6), fixes.stream().map(f -> Math.round(f.points() * 100) / 100.0).toList());
         assertEquals(3, fixes.getFirst().findings());
 
-        assertEquals(CheckTally.of(49, 52, CheckCoverage.INFERRED), score.checks(),
-                "3 of the 52 registered checks have an open finding; the suppressed one passes");
-        assertEquals(94.2, Math.round(score.checks().percent() * 10) / 10.0, EXACT);
+        assertEquals(CheckTally.of(50, 53, CheckCoverage.INFERRED), score.checks(),
+                "3 of the 53 registered checks have an open finding; the suppressed one passes");
+        assertEquals(94.3, Math.round(score.checks().percent() * 10) / 10.0, EXACT);
     }
 
     @Test
     void readmeExampleUnderCompromiseIsCapped() {
         List<ScoredFinding> findings = new ArrayList<>(readmeExample());
         findings.add(guardDuty("g1", "UnauthorizedAccess:EC2/SSHBruteForce", HIGH));
-        AccountInput input = new AccountInput(findings, List.of(), coverage(52));
+        AccountInput input = new AccountInput(findings, List.of(), coverage(53));
         AccountScore score = model.score(input);
 
         assertEquals(80, category(score, THREAT_DETECTION), EXACT);

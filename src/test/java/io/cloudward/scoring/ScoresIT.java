@@ -96,9 +96,9 @@ class ScoresIT {
         assertEquals(1, overview.getInt("tenant.accounts"));
         assertEquals(82, overview.getInt("accounts[0].score"));
         assertEquals(65, overview.getInt("accounts[0].categories.exposure"));
-        assertEquals(49, overview.getInt("accounts[0].securityHubStyle.passed"));
-        assertEquals(52, overview.getInt("accounts[0].securityHubStyle.withData"));
-        assertEquals(94.2f, overview.getFloat("accounts[0].securityHubStyle.percent"));
+        assertEquals(50, overview.getInt("accounts[0].securityHubStyle.passed"));
+        assertEquals(53, overview.getInt("accounts[0].securityHubStyle.withData"));
+        assertEquals(94.3f, overview.getFloat("accounts[0].securityHubStyle.percent"));
         assertEquals(CheckCoverage.INFERRED, overview.getString("accounts[0].securityHubStyle.basis"));
 
         JsonPath detail = get("/api/v1/tenants/{t}/accounts/{a}/score", tenant, account);
