@@ -30,8 +30,10 @@ import org.junit.jupiter.api.Test;
 /**
  * Scale-out on one machine: two Cloudward processes (the packaged application) share one PostgreSQL database
  * and one Kafka; one is killed (SIGKILL) while it is collecting, and the other finishes its runs once their
- * leases expire — every run completed once, every source recorded once, every event published.
+ * leases expire — every run completed once, every source recorded once, every event published. A
+ * {@code @QuarkusTest} so that it shares the suite's running services and reads their addresses from the config.
  */
+@QuarkusTest
 class TwoInstanceFailoverIT {
 
     private static final int ACCOUNTS = 10;
