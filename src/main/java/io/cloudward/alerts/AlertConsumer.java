@@ -2,6 +2,7 @@ package io.cloudward.alerts;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cloudward.events.TopicSetup;
 import io.cloudward.events.Topics;
 import io.cloudward.tenancy.TenantRunner;
 import io.quarkus.runtime.ShutdownEvent;
@@ -42,12 +43,14 @@ public class AlertConsumer {
     private final AlertRouter router;
     private final TenantRunner runner;
     private final ObjectMapper json;
+    private final TopicSetup topics;
     private volatile boolean running;
     private volatile KafkaConsumer<String, String> consumer;
     private Thread loop;
 
     public AlertConsumer(@Identifier("default-kafka-broker") Map<String, Object> kafkaConfig, AlertsConfig config,
-                         AlertRouter router, TenantRunner runner, ObjectMapper json) {
+                         AlertRouter router, TenantRunner runner, ObjectMapper json, TopicSetup topics) {
+        this.topics = topics;
         this.kafkaConfig = kafkaConfig;
         this.config = config;
         this.router = router;
@@ -86,6 +89,8 @@ public class AlertConsumer {
     private void run() {
         Duration backoff = Duration.ofMillis(500);
         try {
+            // A subscription to a topic that does not exist yet is only noticed at the next metadata refresh.
+            topics.ensureCreated();
             consumer.subscribe(List.of(Topics.FINDINGS, Topics.INCIDENTS, Topics.SCORES, Topics.RUNS));
             while (running) {
                 ConsumerRecords<String, String> records = consumer.poll(Duration.ofMillis(500));

@@ -77,11 +77,11 @@ public class DeliveryLog {
                         select d.id, d.destination_id, t.name, d.kind, d.event_id, d.event_type, d.account_id, d.attempts,
                                d.last_error, d.created_at, d.dead_at, d.seq
                         from alert_delivery d join alert_destination t on t.id = d.destination_id
-                        where d.status = 'DEAD' and d.seq < ?2""" + (destinationId == null ? "" : " and d.destination_id = ?1")
-                        + " order by d.seq desc limit ?3")
-                .setParameter(2, after == null ? Long.MAX_VALUE : after).setParameter(3, limit + 1);
+                        where d.status = 'DEAD' and d.seq < ?1""" + (destinationId == null ? "" : " and d.destination_id = ?3")
+                        + " order by d.seq desc limit ?2")
+                .setParameter(1, after == null ? Long.MAX_VALUE : after).setParameter(2, limit + 1);
         if (destinationId != null) {
-            query.setParameter(1, destinationId);
+            query.setParameter(3, destinationId);
         }
         List<Object[]> rows = query.getResultList();
         List<Object[]> page = rows.stream().limit(limit).toList();
