@@ -21,9 +21,11 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * The routing consumer: reads the event topics in consumer group {@code cloudward-alerts} (every instance
@@ -37,6 +39,7 @@ public class AlertConsumer {
     public static final String GROUP = "cloudward-alerts";
     private static final Logger LOG = Logger.getLogger(AlertConsumer.class);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+    private static final int MAX_RUN = 200;
 
     private final Map<String, Object> kafkaConfig;
     private final AlertsConfig config;
@@ -113,16 +116,39 @@ public class AlertConsumer {
         }
     }
 
-    /** @return false when an event failed: the consumer is rewound to it and offsets up to it committed */
+    /**
+     * Routes each partition's records in runs of one tenant's consecutive events, one transaction per run.
+     *
+     * @return false when a run failed: the consumer is rewound to it, offsets before it are committed
+     */
     private boolean processAll(ConsumerRecords<String, String> records) {
         Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
         for (TopicPartition partition : records.partitions()) {
-            for (ConsumerRecord<String, String> record : records.records(partition)) {
+            List<ConsumerRecord<String, String>> all = records.records(partition);
+            int i = 0;
+            while (i < all.size()) {
+                List<AlertEvent> run = new ArrayList<>();
+                UUID tenantId = null;
+                int j = i;
+                for (; j < all.size() && run.size() < MAX_RUN; j++) {
+                    AlertEvent event = read(all.get(j));
+                    if (event == null) {
+                        continue;
+                    }
+                    if (tenantId != null && !tenantId.equals(event.tenantId())) {
+                        break;
+                    }
+                    tenantId = event.tenantId();
+                    run.add(event);
+                }
                 try {
-                    process(record);
-                    done.put(partition, new OffsetAndMetadata(record.offset() + 1));
+                    if (!run.isEmpty()) {
+                        runner.run(TenantRunner.system(tenantId, "alerts"), () -> router.route(run));
+                    }
+                    done.put(partition, new OffsetAndMetadata(all.get(j - 1).offset() + 1));
+                    i = j;
                 } catch (RuntimeException e) {
-                    LOG.warnf("alerts: event at %s@%d failed, retrying: %s", partition, record.offset(), e.toString());
+                    LOG.warnf("alerts: events from %s@%d failed, retrying: %s", partition, all.get(i).offset(), e.toString());
                     for (TopicPartition p : records.partitions()) {
                         OffsetAndMetadata next = done.get(p);
                         consumer.seek(p, next != null ? next.offset() : records.records(p).getFirst().offset());
@@ -136,17 +162,16 @@ public class AlertConsumer {
         return true;
     }
 
-    private void process(ConsumerRecord<String, String> record) {
-        AlertEvent event;
+    /** The event in a record, or null (logged and skipped) for a record that is not one. */
+    private AlertEvent read(ConsumerRecord<String, String> record) {
         try {
             JsonNode envelope = json.readTree(record.value());
-            event = AlertEvent.of(envelope);
+            return AlertEvent.of(envelope);
         } catch (Exception e) {
             LOG.errorf("alerts: skipping an unreadable event at %s-%d@%d: %s", record.topic(), record.partition(),
                     record.offset(), e.getMessage());
-            return;
+            return null;
         }
-        runner.run(TenantRunner.system(event.tenantId(), "alerts"), () -> router.route(event));
     }
 
     private void commit(Map<TopicPartition, OffsetAndMetadata> done) {

@@ -50,32 +50,54 @@ public class AlertRouter {
     /** @return the deliveries enqueued (0 for a repeat, or an event of a deleted tenant) */
     @Transactional(Transactional.TxType.MANDATORY)
     public int route(AlertEvent event) {
+        return route(List.of(event));
+    }
+
+    /**
+     * Routes events of the current tenant, in order, in the caller's transaction (the consumer hands over
+     * a run of one tenant's events at once: rules and destinations are read once).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int route(List<AlertEvent> events) {
         UUID tenantId = tenant.require().tenantId();
         if (((Number) em.createNativeQuery("select count(*) from tenant").getSingleResult()).intValue() == 0) {
             return 0;
         }
-        int fresh = em.createNativeQuery("""
-                        insert into processed_event (consumer, event_id, tenant_id) values (?1, ?2, ?3) on conflict do nothing""")
-                .setParameter(1, CONSUMER).setParameter(2, event.eventId()).setParameter(3, tenantId).executeUpdate();
-        if (fresh == 0) {
-            return 0;
-        }
+        List<Compiled> ordered = rules.ordered().stream().filter(r -> r.enabled)
+                .map(r -> new Compiled(r, rules.match(r), rules.action(r))).toList();
         List<Destination> enabled = destinations.list("enabled", true);
         Map<String, String> names = null;
-        Set<UUID> sent = new HashSet<>();
         int enqueued = 0;
-        for (AlertRule rule : rules.ordered()) {
-            if (!rule.enabled) {
+        for (AlertEvent event : events) {
+            int fresh = em.createNativeQuery("""
+                            insert into processed_event (consumer, event_id, tenant_id) values (?1, ?2, ?3) on conflict do nothing""")
+                    .setParameter(1, CONSUMER).setParameter(2, event.eventId()).setParameter(3, tenantId).executeUpdate();
+            if (fresh == 0) {
                 continue;
             }
-            AlertMatch match = rules.match(rule);
-            if (match.accountNamePattern() != null && names == null) {
+            if (names == null && ordered.stream().anyMatch(c -> c.match().accountNamePattern() != null)) {
                 names = accounts.names();
             }
+            enqueued += routeOne(event, ordered, enabled, names);
+        }
+        LOG.debugf("alerts: %s events of tenant %s -> %s deliveries", (Object) events.size(), tenantId, (Object) enqueued);
+        return enqueued;
+    }
+
+    /** A rule with its match and action read once per batch. */
+    private record Compiled(AlertRule rule, AlertMatch match, AlertAction action) {
+    }
+
+    private int routeOne(AlertEvent event, List<Compiled> ordered, List<Destination> enabled, Map<String, String> names) {
+        Set<UUID> sent = new HashSet<>();
+        int enqueued = 0;
+        for (Compiled compiled : ordered) {
+            AlertRule rule = compiled.rule();
+            AlertMatch match = compiled.match();
             if (!match.matches(event, names == null ? null : names.get(event.accountId()))) {
                 continue;
             }
-            AlertAction action = rules.action(rule);
+            AlertAction action = compiled.action();
             List<Destination> targets = enabled.stream()
                     .filter(d -> action.allDestinations() || action.destinationIds().contains(d.id)).toList();
             if (action.digest() != null) {
@@ -99,7 +121,7 @@ public class AlertRouter {
             }
         }
         String key = event.ticketKey();
-        if (key != null) {
+        if (key != null && enabled.stream().anyMatch(d -> d.kind.ticketing())) {
             @SuppressWarnings("unchecked")
             List<UUID> following = em.createNativeQuery("select destination_id from ticket_link where ticket_key = ?1")
                     .setParameter(1, key).getResultList();
@@ -110,7 +132,6 @@ public class AlertRouter {
                 }
             }
         }
-        LOG.debugf("alerts: %s %s -> %d deliveries", event.type(), event.eventId(), enqueued);
         return enqueued;
     }
 

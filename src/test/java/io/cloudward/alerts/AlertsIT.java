@@ -299,6 +299,51 @@ class AlertsIT {
                 "routing it again does nothing");
     }
 
+    @Test
+    void throttleHoldsBackAndCountsIntoTheNextMessage() throws Exception {
+        String token = TenantFixtures.createApiTokenWithoutMfaCheck(tenant);
+        UUID hook = destination("throttled", DestinationKind.WEBHOOK, Map.of("url", receiver.url("/throttled"))).destination().id();
+        List<String> defaults = given().auth().oauth2(token).when().get("/api/v1/tenants/{t}/alert-rules", tenant)
+                .then().statusCode(200).extract().path("builtin");
+        assertEquals(List.of("critical-findings", "incidents", "watcher-blinded", "database-exposed"), defaults);
+        String ruleId = given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body(Map.of("name", "SSH open", "match", Map.of("checkIds", List.of("SecurityGroupOpen*"), "minSeverity", "medium"),
+                        "action", Map.of("destinationIds", List.of(hook), "throttleMinutes", 60)))
+                .when().post("/api/v1/tenants/{t}/alert-rules", tenant).then().statusCode(201).header("ETag", "\"v1\"")
+                .extract().path("id");
+
+        ScopeUpdate update = store.begin(tenant, account, accountId, "eu-west-1", "exposure", false);
+        for (String sg : List.of("sg-1", "sg-2", "sg-3")) {
+            update.accept(new CheckResult("SecurityGroupOpenSsh", CheckStatus.FAIL, ResourceRef.of("AwsEc2SecurityGroup", sg, "eu-west-1", accountId),
+                    "ssh open on " + sg, Map.of("port", 22), "EXPOSED"));
+        }
+        update.finish();
+        receiver.await(r -> r.path().equals("/throttled"), 1, WAIT);
+        Thread.sleep(2_000);
+        assertEquals(1, receiver.requests("/throttled").size(), "one message per rule and account in the window");
+
+        // The window ends: the next event's message counts the two held back.
+        runner.run(TenantRunner.system(tenant, "test"), () -> Arc.container().instance(EntityManager.class).get()
+                .createNativeQuery("update alert_throttle set window_until = now() - interval '1 second'").executeUpdate());
+        ScopeUpdate next = store.begin(tenant, account, accountId, "eu-west-1", "exposure", false);
+        next.accept(new CheckResult("SecurityGroupOpenSsh", CheckStatus.FAIL, ResourceRef.of("AwsEc2SecurityGroup", "sg-4", "eu-west-1", accountId),
+                "ssh open on sg-4", Map.of("port", 22), "EXPOSED"));
+        next.finish();
+        Receiver.Request second = receiver.await(r -> r.path().equals("/throttled"), 2, WAIT).get(1);
+        assertEquals(2, json(second).get("heldBack").asInt());
+
+        given().auth().oauth2(token).when().get("/api/v1/tenants/{t}/alert-rules/{r}/preview", tenant, ruleId)
+                .then().statusCode(200).body("matched", equalTo(4)).body("days", equalTo(7));
+        given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("enabled", false))
+                .when().put("/api/v1/tenants/{t}/alert-rules/{r}", tenant, ruleId).then().statusCode(428);
+        given().auth().oauth2(token).contentType(ContentType.JSON).header("If-Match", "\"v1\"").body(Map.of("enabled", false))
+                .when().put("/api/v1/tenants/{t}/alert-rules/{r}", tenant, ruleId).then().statusCode(200).header("ETag", "\"v2\"")
+                .body("enabled", equalTo(false));
+        given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body(Map.of("name", "bad", "match", Map.of("minSeverity", "severe"), "action", Map.of("allDestinations", true)))
+                .when().post("/api/v1/tenants/{t}/alert-rules", tenant).then().statusCode(400);
+    }
+
     private static JsonNode readTree(String text) {
         try {
             return JSON.readTree(text);
