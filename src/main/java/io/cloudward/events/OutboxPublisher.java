@@ -34,6 +34,14 @@ import java.util.concurrent.TimeUnit;
  * one, but a transaction-scoped advisory lock lets only one publish at a time, which keeps the per-key
  * order; a crashed publisher's lock goes with its connection. If Kafka is down the rows simply wait
  * (with back-off) — nothing is lost; a row sent but not marked is sent again (consumers deduplicate).
+ *
+ * <p>Order per key across outages: the producer is idempotent (acks=all, sequence numbers, one request
+ * in flight) and never gives up on a batch by itself (unbounded delivery timeout). Giving up is ours: when
+ * a batch is not acknowledged within {@code send-timeout} the producer is closed at once, which drops
+ * everything it still holds, and the whole batch is sent again from its first row by a new producer. So
+ * what reaches a partition is always a prefix of the batch followed by the batch again, never a later
+ * record without an earlier one. (A producer that expires a batch itself bumps its epoch and sends the
+ * next batches — the gap that used to put events out of order after a broker outage.)
  */
 @ApplicationScoped
 public class OutboxPublisher {
@@ -47,6 +55,7 @@ public class OutboxPublisher {
     private final boolean enabled;
     private final int batchSize;
     private final Duration idle;
+    private final Duration sendTimeout;
     private volatile boolean running;
     private Thread loop;
     private Map<String, Object> producerConfig;
@@ -56,13 +65,15 @@ public class OutboxPublisher {
                            @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
                            @ConfigProperty(name = "cloudward.outbox.publisher.enabled", defaultValue = "true") boolean enabled,
                            @ConfigProperty(name = "cloudward.outbox.batch-size", defaultValue = "500") int batchSize,
-                           @ConfigProperty(name = "cloudward.outbox.idle-poll", defaultValue = "PT0.2S") Duration idle) {
+                           @ConfigProperty(name = "cloudward.outbox.idle-poll", defaultValue = "PT0.2S") Duration idle,
+                           @ConfigProperty(name = "cloudward.outbox.send-timeout", defaultValue = "PT30S") Duration sendTimeout) {
         this.platform = platform;
         this.topics = topics;
         this.kafkaConfig = kafkaConfig;
         this.enabled = enabled;
         this.batchSize = batchSize;
         this.idle = idle;
+        this.sendTimeout = sendTimeout;
     }
 
     void start(@Observes StartupEvent event) {
@@ -73,7 +84,9 @@ public class OutboxPublisher {
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
-        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
+        // Never expire a batch inside the producer (see the class comment); publishBatch's deadline decides.
+        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Integer.MAX_VALUE);
+        config.put(ProducerConfig.RETRIES_CONFIG, Integer.MAX_VALUE);
         config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
         config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
         // One request in flight: a batch that fails can never be overtaken by the next one.
@@ -159,9 +172,9 @@ public class OutboxPublisher {
                     c.rollback();
                     return 0;
                 }
-                producer.flush();
+                long deadline = System.nanoTime() + sendTimeout.toNanos();
                 for (Future<RecordMetadata> send : sends) {
-                    send.get(30, TimeUnit.SECONDS);
+                    send.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
                 }
                 markPublished(c, ids);
                 c.commit();

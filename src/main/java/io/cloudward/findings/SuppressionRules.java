@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 /** The tenant's active suppression rules, loaded once per scope and matched in memory against each observation. */
-final class SuppressionRules {
+public final class SuppressionRules {
     private final List<Suppression> rules;
 
     SuppressionRules(List<Suppression> rules) {
@@ -29,7 +29,7 @@ final class SuppressionRules {
     }
 
     /** {@code *} matches any run of characters; everything else literally. */
-    static boolean glob(String pattern, String text) {
+    public static boolean glob(String pattern, String text) {
         int p = 0;
         int t = 0;
         int star = -1;

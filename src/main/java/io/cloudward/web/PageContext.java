@@ -91,6 +91,7 @@ public class PageContext {
         List<NavItem> items = new java.util.ArrayList<>();
         items.add(new NavItem("Overview", base, section.equals("overview")));
         items.add(new NavItem("AWS accounts", base + "/accounts", section.equals("accounts")));
+        items.add(new NavItem("Alerts", base + "/alerts", section.equals("alerts")));
         if (can("MEMBERS_READ")) {
             items.add(new NavItem("Members", base + "/members", section.equals("members")));
         }
