@@ -39,6 +39,8 @@ final class CloudwardCycle implements CollectionFanout.Cycle<CloudwardCycle.Acco
     private final CheckRegistry checks = CheckRegistry.standard();
     final CountingSink.Totals totals = new CountingSink.Totals();
     final Map<SourceOutcome.Status, LongAdder> outcomes = new EnumMap<>(SourceOutcome.Status.class);
+    /** Per source: calls and milliseconds spent, to see what dominates. */
+    private final Map<Source, LongAdder[]> bySource = new EnumMap<>(Source.class);
 
     CloudwardCycle(AwsRuntime runtime, List<String> regions, Clock clock) {
         this.runtime = runtime;
@@ -46,6 +48,9 @@ final class CloudwardCycle implements CollectionFanout.Cycle<CloudwardCycle.Acco
         this.clock = clock;
         for (SourceOutcome.Status status : SourceOutcome.Status.values()) {
             outcomes.put(status, new LongAdder());
+        }
+        for (Source source : Source.values()) {
+            bySource.put(source, new LongAdder[] {new LongAdder(), new LongAdder()});
         }
     }
 
@@ -69,6 +74,16 @@ final class CloudwardCycle implements CollectionFanout.Cycle<CloudwardCycle.Acco
         sink.finish();
         account.summaries().outcome(outcome);
         outcomes.get(outcome.status()).increment();
+        bySource.get(source)[0].add(outcome.apiCalls());
+        bySource.get(source)[1].add(outcome.duration().toMillis());
+    }
+
+    /** Calls and collection time per source (time summed over concurrent collections). */
+    String sourceSummary() {
+        StringBuilder text = new StringBuilder();
+        bySource.forEach((source, figures) -> text.append(text.isEmpty() ? "" : ", ").append(source).append(' ')
+                .append(figures[0].sum()).append(" calls/").append(figures[1].sum() / 1000).append(" s"));
+        return text.toString();
     }
 
     @Override

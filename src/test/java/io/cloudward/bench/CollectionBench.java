@@ -100,6 +100,7 @@ public final class CollectionBench {
                             + "findings, %d trail signals) in %d batches%n", cycle.outcomeSummary(), cycle.totals.rows(),
                     cycle.totals.checkResults.sum(), cycle.totals.guardDutyFindings.sum(), cycle.totals.trailSignals.sum(),
                     cycle.totals.batches.sum());
+            System.out.println("  per source: " + cycle.sourceSummary());
             return calls / figures.seconds();
         }
     }
