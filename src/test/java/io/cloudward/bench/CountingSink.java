@@ -18,8 +18,8 @@ import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Stands where {@code ScopeSink} + {@code ScopeUpdate} stand in a run, minus PostgreSQL (measured on its own
- * by {@link FindingStoreBench}): judges each snapshot with the checks taking it, and for every result,
+ * Stands where {@code ScopeSink} + {@code ScopeUpdate} stand in a run, minus PostgreSQL (the store's own benchmark is
+ * still to be written): judges each snapshot with the checks taking it, and for every result,
  * GuardDuty finding and trail signal does the per-row work the store does before it writes — canonical
  * evidence JSON and its SHA-256 — keeping rows in batches of the store's size. One per region × source.
  */
