@@ -3,6 +3,7 @@ package io.cloudward.aws;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Optional;
 
 /** The {@code cloudward.aws.*} settings: who Cloudward is in AWS and what it tells customers to deploy. */
@@ -29,6 +30,17 @@ public interface AwsConfig {
 
     /** Send every AWS call here instead of AWS (an AWS look-alike); the sandbox sets it itself. */
     Optional<URI> endpoint();
+
+    /**
+     * Longest time one AWS call may take, retries included: a region that does not answer holds a source
+     * no longer than this.
+     */
+    @WithDefault("60s")
+    Duration callTimeout();
+
+    /** Socket read timeout of one attempt. */
+    @WithDefault("30s")
+    Duration readTimeout();
 
     /** Name of Cloudward's sessions in customers' CloudTrail, so they can tell Cloudward's calls apart. */
     @WithDefault("cloudward")

@@ -96,7 +96,8 @@ public class HubIdentity {
         return new Resolved(runtime(settings, credentials), credentials, principal, Clock.systemUTC());
     }
 
-    private AwsRuntime runtime(AwsClientSettings settings, AwsCredentialsProvider credentials) {
+    private AwsRuntime runtime(AwsClientSettings configured, AwsCredentialsProvider credentials) {
+        AwsClientSettings settings = configured.withCallTimeout(config.callTimeout()).withReadTimeout(config.readTimeout());
         AwsClientFactory factory = new AwsClientFactory(settings);
         return new AwsRuntime(factory, new AwsSessions(factory, credentials, stsRegion(), Clock.systemUTC(), Duration.ofHours(1),
                 Duration.ofMinutes(5), config.sessionName()), ApiRateLimiter.awsLimits());
