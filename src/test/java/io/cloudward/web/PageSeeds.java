@@ -95,8 +95,8 @@ final class PageSeeds {
         UUID finished = UUID.randomUUID();
         sql("""
                 insert into scan_run (id, tenant_id, aws_account_id, account_id, family, trigger, status, requested_by,
-                                      started_at, finished_at, sources_total, sources_done, findings_created)
-                values (?, ?, ?, ?, 'ALL', 'MANUAL', 'PARTIAL', 'owner', now() - interval '1 hour', now() - interval '50 minutes', 3, 3, 7)""",
+                                      created_at, started_at, finished_at, sources_total, sources_done, findings_created)
+                values (?, ?, ?, ?, 'ALL', 'MANUAL', 'PARTIAL', 'owner', now() - interval '61 minutes', now() - interval '1 hour', now() - interval '50 minutes', 3, 3, 7)""",
                 finished, tenant, account, ACCT);
         for (Object[] s : List.of(new Object[]{"eu-west-1", "GUARDDUTY_DETECTORS", "OK", null},
                 new Object[]{"us-east-1", "GUARDDUTY_DETECTORS", "OK", null},
