@@ -21,18 +21,19 @@ import java.util.regex.Pattern;
  * or comma-separated values ({@code severity=high,critical}); values within one filter are alternatives, filters
  * combine with "and".
  */
-final class FindingFilters {
+public final class FindingFilters {
     static final String[] NAMES = {"severity", "minSeverity", "category", "status", "accountId", "region", "source", "q",
             "incidentId"};
     private static final Pattern ACCOUNT = Pattern.compile("[0-9]{12}");
-    private static final Pattern TOKEN = Pattern.compile("[a-z0-9-]{1,40}");
+    /** Regions are lower case; sources are the collection source names (GUARDDUTY_FINDINGS) or a short slug. */
+    private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{1,40}");
     private static final int MAX_VALUES = 50;
     private static final int MAX_TEXT = 200;
 
     private FindingFilters() {
     }
 
-    static FindingQuery.Filter filter(UriInfo uri) {
+    public static FindingQuery.Filter filter(UriInfo uri) {
         ListParams.rejectUnknown(uri, NAMES);
         MultivaluedMap<String, String> q = uri.getQueryParameters();
         String min = single(q, "minSeverity");
@@ -52,7 +53,7 @@ final class FindingFilters {
     }
 
     /** {@code sort=lastSeen} (default, newest first), {@code firstSeen} or {@code severity} (worst first). */
-    static FindingQuery.Sort sort(UriInfo uri) {
+    public static FindingQuery.Sort sort(UriInfo uri) {
         String sort = single(uri.getQueryParameters(), "sort");
         if (sort == null) {
             return FindingQuery.Sort.LAST_SEEN;

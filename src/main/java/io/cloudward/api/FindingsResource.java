@@ -91,7 +91,7 @@ public class FindingsResource {
     private final TenantContext tenant;
     private final TenantRunner runner;
     private final ObjectMapper json;
-    private final MetadataCatalog catalog = MetadataCatalog.load();
+    private static final MetadataCatalog CATALOG = MetadataCatalog.load();
 
     public FindingsResource(FindingQuery query, FindingActions actions, TenantContext tenant, TenantRunner runner,
                             ObjectMapper json) {
@@ -193,8 +193,9 @@ public class FindingsResource {
                 f.resolvedAt(), f.occurrences(), f.assignee(), f.incidentId(), f.suppressionId(), f.suppressedReason()));
     }
 
-    private Remediation remediation(FindingView f) {
-        CheckMetadata meta = f.origin().equals("CHECK") ? catalog.entries().get(f.checkId()) : null;
+    /** Shared with the finding page. */
+    public static Remediation remediation(FindingView f) {
+        CheckMetadata meta = f.origin().equals("CHECK") ? CATALOG.entries().get(f.checkId()) : null;
         if (meta != null) {
             return new Remediation(meta.risk(), meta.remediation().text(), meta.remediation().console(),
                     meta.remediation().cli().orElse(null), meta.references(), meta.compliance().cis(), meta.compliance().fsbp());

@@ -52,7 +52,11 @@ public class IncidentsResource {
     @Path("{incidentId}")
     @Requires(Permission.TENANT_READ)
     public IncidentDetail get(@PathParam("tenantId") UUID tenantId, @PathParam("incidentId") UUID incidentId) {
-        IncidentView incident = query.incident(incidentId).orElseThrow(() -> ProblemException.notFound("The incident"));
+        return detail(query.incident(incidentId).orElseThrow(() -> ProblemException.notFound("The incident")));
+    }
+
+    /** The incident with the resources its timeline touches and what to do (shared with the incident page). */
+    public static IncidentDetail detail(IncidentView incident) {
         List<AffectedResource> affected = incident.timeline().stream()
                 .map(f -> new AffectedResource(f.accountId(), f.region(), f.resourceType(), f.resourceId()))
                 .distinct().toList();

@@ -10,7 +10,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -107,6 +110,57 @@ public class ScanService {
 
     public Optional<ScanRun> find(UUID runId) {
         return Optional.ofNullable(em.find(ScanRun.class, runId));
+    }
+
+    /** Each account's newest run (queued, running or finished): one index probe per account. */
+    public Map<UUID, ScanRun> latestRuns(Collection<UUID> awsAccountIds) {
+        if (awsAccountIds.isEmpty()) {
+            return Map.of();
+        }
+        @SuppressWarnings("unchecked")
+        List<ScanRun> runs = em.createNativeQuery("""
+                        select r.* from unnest(cast(?1 as uuid[])) as a(id)
+                        cross join lateral (select * from scan_run r where r.aws_account_id = a.id and r.tenant_id = ?2
+                                            order by r.seq desc limit 1) r""", ScanRun.class)
+                .setParameter(1, awsAccountIds.toArray(UUID[]::new)).setParameter(2, tenant.require().tenantId())
+                .getResultList();
+        Map<UUID, ScanRun> latest = new HashMap<>();
+        runs.forEach(r -> latest.put(r.awsAccountId, r));
+        return latest;
+    }
+
+    /**
+     * How the given sources ended, per region, in each account's newest finished run that collected posture: what
+     * the account pages know about a region (nothing at all when it was never collected).
+     */
+    public List<ScanRunSource> latestPostureSources(Collection<UUID> awsAccountIds, Collection<Source> sources) {
+        if (awsAccountIds.isEmpty()) {
+            return List.of();
+        }
+        @SuppressWarnings("unchecked")
+        List<ScanRunSource> rows = em.createNativeQuery("""
+                        select s.* from unnest(cast(?1 as uuid[])) as a(id)
+                        cross join lateral (select r.id from scan_run r where r.aws_account_id = a.id and r.tenant_id = ?2
+                                              and r.family in ('ALL', 'POSTURE')
+                                              and r.status in ('SUCCEEDED', 'PARTIAL', 'FAILED', 'CANCELLED')
+                                            order by r.seq desc limit 1) r
+                        join scan_run_source s on s.run_id = r.id
+                        where s.source = any(cast(?3 as text[]))""", ScanRunSource.class)
+                .setParameter(1, awsAccountIds.toArray(UUID[]::new)).setParameter(2, tenant.require().tenantId())
+                .setParameter(3, sources.stream().map(Source::name).toArray(String[]::new))
+                .getResultList();
+        return rows;
+    }
+
+    /** The run ids of the given sources' rows, mapped to their account. */
+    public Map<UUID, UUID> accountsOfRuns(Collection<UUID> runIds) {
+        if (runIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<UUID, UUID> accounts = new HashMap<>();
+        em.createQuery("select r.id, r.awsAccountId from ScanRun r where r.id in :ids", Object[].class)
+                .setParameter("ids", runIds).getResultStream().forEach(r -> accounts.put((UUID) r[0], (UUID) r[1]));
+        return accounts;
     }
 
     /** Runs newest first, after the cursor (a run's seq), optionally of one account. */

@@ -86,6 +86,11 @@ public class ScoreService {
         return Optional.of(snapshots.since(awsAccountId, today().minusDays(days - 1L)));
     }
 
+    /** Yesterday's (UTC) snapshot score of every account that has one: "change since yesterday". */
+    public Map<UUID, Integer> yesterday() {
+        return snapshots.accountsOn(today().minusDays(1));
+    }
+
     /**
      * Upserts today's snapshot of every account of the tenant and of the tenant itself, and announces big changes,
      * in one transaction of its own. Idempotent and safe on several instances at once.

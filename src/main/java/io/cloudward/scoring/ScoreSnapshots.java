@@ -69,6 +69,15 @@ public class ScoreSnapshots {
         return query.getResultList();
     }
 
+    /** Every account's snapshot score of one day (the tenant's own excluded), by account. */
+    public Map<UUID, Integer> accountsOn(LocalDate day) {
+        Map<UUID, Integer> scores = new java.util.HashMap<>();
+        em.createQuery("select s.awsAccountId, s.overall from ScoreSnapshot s where s.awsAccountId is not null and s.day = :day",
+                        Object[].class).setParameter("day", day).getResultStream()
+                .forEach(r -> scores.put((UUID) r[0], (Integer) r[1]));
+        return scores;
+    }
+
     private String toJson(Object value) {
         try {
             return json.writeValueAsString(value);

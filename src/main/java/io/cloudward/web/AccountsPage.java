@@ -51,17 +51,20 @@ public class AccountsPage {
         static native TemplateInstance connect(Wizard wizard);
 
         static native TemplateInstance account(AwsAccount account, List<CollectorPermissions.Capability> capabilities,
-                                               String nextExternalId, LaunchInstructions rotation);
+                                               String nextExternalId, LaunchInstructions rotation,
+                                               AccountInsight.Insight insight);
     }
 
     private final AwsAccounts accounts;
     private final Onboarding onboarding;
     private final PageContext page;
+    private final AccountInsight insight;
 
-    public AccountsPage(AwsAccounts accounts, Onboarding onboarding, PageContext page) {
+    public AccountsPage(AwsAccounts accounts, Onboarding onboarding, PageContext page, AccountInsight insight) {
         this.accounts = accounts;
         this.onboarding = onboarding;
         this.page = page;
+        this.insight = insight;
     }
 
     @GET
@@ -189,7 +192,8 @@ public class AccountsPage {
         page.section("accounts");
         LaunchInstructions rotation = account.nextExternalId == null ? null
                 : onboarding.instructions(account.nextExternalId, "us-east-1");
-        return Templates.account(account, List.of(CollectorPermissions.Capability.values()), account.nextExternalId, rotation);
+        return Templates.account(account, List.of(CollectorPermissions.Capability.values()), account.nextExternalId, rotation,
+                insight.of(account));
     }
 
     /** Badge colour for a status, used by the templates. */

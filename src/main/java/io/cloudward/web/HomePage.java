@@ -37,8 +37,6 @@ public class HomePage {
     static class Templates {
         static native TemplateInstance welcome(String name, String error);
 
-        static native TemplateInstance tenantHome(String name);
-
         static native TemplateInstance profile(List<TenantDirectory.Membership> memberships);
 
         static native TemplateInstance invitation(String secret, String email);
@@ -83,16 +81,6 @@ public class HomePage {
             throw ProblemException.notFound("The tenant");
         }
         return Response.seeOther(URI.create("/t/" + id)).build();
-    }
-
-    @GET
-    @Path("t/{tenantId}")
-    @Requires(Permission.TENANT_READ)
-    public Response tenantHome(@PathParam("tenantId") UUID tenantId) {
-        return Response.ok(Templates.tenantHome(page.section("overview").userName()))
-                .cookie(new jakarta.ws.rs.core.NewCookie.Builder(LAST_TENANT_COOKIE).value(tenantId.toString())
-                        .path("/").httpOnly(true).sameSite(jakarta.ws.rs.core.NewCookie.SameSite.LAX).build())
-                .build();
     }
 
     @GET

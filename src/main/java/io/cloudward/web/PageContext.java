@@ -90,7 +90,10 @@ public class PageContext {
         String base = "/t/" + tenantId();
         List<NavItem> items = new java.util.ArrayList<>();
         items.add(new NavItem("Overview", base, section.equals("overview")));
+        items.add(new NavItem("Findings", base + "/findings", section.equals("findings")));
+        items.add(new NavItem("Incidents", base + "/incidents", section.equals("incidents")));
         items.add(new NavItem("AWS accounts", base + "/accounts", section.equals("accounts")));
+        items.add(new NavItem("Scans", base + "/scans", section.equals("scans")));
         items.add(new NavItem("Alerts", base + "/alerts", section.equals("alerts")));
         if (can("MEMBERS_READ")) {
             items.add(new NavItem("Members", base + "/members", section.equals("members")));

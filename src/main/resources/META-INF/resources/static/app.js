@@ -14,3 +14,14 @@ document.addEventListener('click', function (event) {
     setTimeout(function () { button.textContent = label; }, 1500);
   });
 });
+
+// "Select all" in a table of checkboxes: <input type="checkbox" data-select-all="name"> ticks every box of that name in its form.
+document.addEventListener('change', function (event) {
+  var all = event.target.closest('[data-select-all]');
+  if (!all || !all.form) {
+    return;
+  }
+  all.form.querySelectorAll('input[type=checkbox][name="' + all.getAttribute('data-select-all') + '"]').forEach(function (box) {
+    box.checked = all.checked;
+  });
+});
