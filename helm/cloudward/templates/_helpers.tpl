@@ -108,7 +108,7 @@ JAVA_OPTS: {{ .Values.javaOpts | quote }}
 {{ include "cloudward.secretEnv" (dict "ctx" . "env" "CLOUDWARD_DB_APP_PASSWORD" "item" $v.database.app "key" $v.database.app.passwordKey "what" "database.app") }}
 {{ include "cloudward.secretEnv" (dict "ctx" . "env" "CLOUDWARD_OIDC_CLIENT_SECRET" "item" $v.oidc.clientSecret "key" $v.oidc.clientSecret.key "what" "oidc.clientSecret") }}
 {{ include "cloudward.secretEnv" (dict "ctx" . "env" "CLOUDWARD_SESSION_SECRET" "item" $v.session "key" $v.session.key "what" "session") }}
-{{ include "cloudward.secretEnv" (dict "ctx" . "env" "CLOUDWARD_ENCRYPTION_KEY" "item" $v.encryption "key" $v.encryption.key "what" "encryption") }}
+{{ include "cloudward.secretEnv" (dict "ctx" . "env" "CLOUDWARD_SECRETS_KEY" "item" $v.encryption "key" $v.encryption.key "what" "encryption") }}
 {{- if hasPrefix "SASL_" $v.kafka.securityProtocol }}
 {{- if $v.kafka.sasl.jaasConfigKey }}
 {{ include "cloudward.secretEnv" (dict "ctx" . "env" "KAFKA_SASL_JAAS_CONFIG" "item" $v.kafka.sasl "key" $v.kafka.sasl.jaasConfigKey "what" "kafka.sasl") }}

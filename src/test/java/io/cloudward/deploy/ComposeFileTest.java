@@ -70,7 +70,7 @@ class ComposeFileTest {
         assertEquals("http://keycloak:8180/realms/cloudward", env.get("QUARKUS_OIDC_AUTH_SERVER_URL"));
         assertEquals(path(service("keycloak"), "environment").get("CLOUDWARD_WEB_CLIENT_SECRET"),
                 env.get("QUARKUS_OIDC_CREDENTIALS_SECRET"));
-        assertTrue(env.containsKey("CLOUDWARD_ENCRYPTION_KEY"));
+        assertTrue(env.containsKey("CLOUDWARD_SECRETS_KEY"));
     }
 
     @Test
