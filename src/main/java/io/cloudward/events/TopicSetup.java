@@ -38,6 +38,8 @@ public class TopicSetup {
 
     public void ensureCreated() {
         Map<String, Object> config = new HashMap<>(kafkaConfig);
+        // The admin client refuses an API timeout below its request timeout (30 s by default): lower both.
+        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
         config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000);
         try (Admin admin = Admin.create(config)) {
             for (String topic : List.of(Topics.FINDINGS, Topics.INCIDENTS, Topics.SCORES, Topics.RUNS)) {
@@ -50,7 +52,8 @@ public class TopicSetup {
                 }
             }
         } catch (Exception e) {
-            LOG.warnf("could not create the Kafka topics at start-up: %s", e.getMessage());
+            LOG.warnf("could not create the Kafka topics at start-up: %s%s", e.getMessage(),
+                    e.getCause() == null ? "" : " (" + e.getCause() + ")");
         }
     }
 }

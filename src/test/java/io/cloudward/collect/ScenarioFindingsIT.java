@@ -15,8 +15,6 @@ import io.cloudward.sandbox.faults.FaultRule;
 import io.quarkus.agroal.DataSource;
 import io.quarkus.arc.Arc;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
-import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
@@ -45,10 +43,9 @@ import org.junit.jupiter.api.Test;
  * What a security engineer expects Cloudward to find in each sandbox scenario, through the whole engine
  * (accounts connected through the API, runs executed by a {@link RunWorker}, findings in PostgreSQL); how the
  * findings move when the estate changes; and what a run says when AWS throttles, a region does not answer
- * and a service refuses. Calls time out after 8 s here, so the silent region costs seconds, not minutes.
+ * and a service refuses. Calls time out after 8 s in the test profile, so the silent region costs seconds, not minutes.
  */
 @QuarkusTest
-@TestProfile(ScenarioFindingsIT.ShortCallTimeout.class)
 class ScenarioFindingsIT {
 
     private static final String CODESPACES = "111111111111";
@@ -56,13 +53,6 @@ class ScenarioFindingsIT {
     private static final String BLIND_SPOTS = "333333333333";
     private static final String WELL_RUN = "444444444444";
     private static final String ROLE = "CloudwardSecurityAudit";
-
-    public static class ShortCallTimeout implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("cloudward.aws.call-timeout", "8s");
-        }
-    }
 
     @Inject
     RunLeases leases;

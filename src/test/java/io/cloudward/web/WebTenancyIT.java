@@ -43,7 +43,7 @@ class WebTenancyIT {
             browser.driver().findElement(By.cssSelector("form.stack button")).click();
             browser.awaitUrl(url -> url.contains("/t/"), "the new organisation");
             String page = browser.driver().findElement(By.tagName("body")).getText();
-            assertTrue(page.contains("Welcome, web Tester"), page);
+            assertTrue(page.contains("Connect your first AWS account") && page.contains("web Tester"), page);
             assertTrue(page.contains("<script>alert('x')</script> Ltd"), "markup from a user is shown as text: " + page);
             assertTrue(browser.driver().findElements(By.tagName("script")).stream()
                     .noneMatch(s -> s.getAttribute("innerHTML").contains("alert")), "no injected script element");
