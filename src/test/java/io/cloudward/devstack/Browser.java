@@ -1,6 +1,9 @@
 package io.cloudward.devstack;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.NoSuchElementException;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
@@ -108,6 +111,32 @@ public final class Browser implements AutoCloseable {
         if (!errors.isEmpty()) {
             throw new IllegalStateException("Keycloak refused " + what + ": " + String.join("; ", errors));
         }
+        return this;
+    }
+
+    /**
+     * Clicks what {@code what} finds and waits until that element has left the page (a navigation or an htmx swap).
+     * A page still settling can replace the element between finding and clicking it; then the click never happened
+     * and is tried again on the element that replaced it.
+     */
+    public Browser clickAndAwaitChange(By what) {
+        WebElement[] clicked = new WebElement[1];
+        await(d -> {
+            try {
+                WebElement element = d.findElement(what);
+                element.click();
+                clicked[0] = element;
+                return true;
+            } catch (StaleElementReferenceException | NoSuchElementException e) {
+                return false;
+            } catch (WebDriverException e) {
+                if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) {
+                    return false;
+                }
+                throw e;
+            }
+        }, () -> "a clickable " + what);
+        await(ExpectedConditions.stalenessOf(clicked[0]), () -> "the page after clicking " + what);
         return this;
     }
 

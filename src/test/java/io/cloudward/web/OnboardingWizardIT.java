@@ -49,14 +49,14 @@ class OnboardingWizardIT {
             try {
                 browser.driver().findElement(By.id("role-arn")).sendKeys("arn:aws:iam::" + ACCOUNT + ":role/CloudwardSecurityAudit");
                 browser.driver().findElement(By.id("account-name")).sendKeys("exposed <b>db</b>");
-                click(browser, By.xpath("//button[normalize-space()='Verify']"));
+                browser.clickAndAwaitChange(By.xpath("//button[normalize-space()='Verify']"));
                 List<WebElement> steps = browser.driver().findElements(By.cssSelector("#verification .steps li"));
                 assertEquals(List.of("PASSED", "PASSED", "PASSED", "PASSED", "PASSED"),
                         steps.stream().map(s -> s.getAttribute("class")).toList(),
                         browser.driver().findElement(By.id("verification")).getText());
                 browser.screenshot(SHOTS.resolve("onboarding-2-verified.png"));
 
-                click(browser, By.id("connect"));
+                browser.clickAndAwaitChange(By.id("connect"));
                 browser.awaitUrl(url -> url.matches(".*/accounts/[0-9a-f-]{36}$"), "the account page");
                 String page = browser.driver().findElement(By.tagName("body")).getText();
                 assertEquals("Connected", browser.driver().findElement(By.id("account-status")).getText(), page);
@@ -76,7 +76,7 @@ class OnboardingWizardIT {
         try (Browser browser = Browser.start()) {
             browser.open(APP + "/t/" + tenant + "/accounts").signIn("alice")
                     .awaitUrl(url -> url.endsWith("/accounts"), "the accounts page");
-            click(browser, By.xpath("//button[normalize-space()='Connect AWS organisation']"));
+            browser.clickAndAwaitChange(By.xpath("//button[normalize-space()='Connect AWS organisation']"));
             String externalId = browser.driver().findElement(By.id("external-id")).getText();
             assertTrue(browser.driver().findElement(By.id("quick-create")).getText().contains("EnableOrganizationListing=true"));
             assertTrue(browser.driver().findElement(By.id("cli")).getText().contains("cloudward-stackset.yaml"));
@@ -84,13 +84,13 @@ class OnboardingWizardIT {
                     "710000000000", new io.cloudward.sandbox.estate.StackSetMembers(5, externalId, null, 1)));
             try {
                 browser.driver().findElement(By.id("role-arn")).sendKeys("arn:aws:iam::710000000000:role/CloudwardSecurityAudit");
-                click(browser, By.xpath("//button[normalize-space()='Verify']"));
-                click(browser, By.id("connect"));
+                browser.clickAndAwaitChange(By.xpath("//button[normalize-space()='Verify']"));
+                browser.clickAndAwaitChange(By.id("connect"));
                 browser.awaitUrl(url -> url.contains("/organizations/"), "the organisation page");
                 assertEquals(4, browser.driver().findElements(By.cssSelector("input[name=account]:checked")).size(),
                         "the four members whose role answers are ticked");
                 assertTrue(browser.driver().findElement(By.tagName("body")).getText().contains("role missing"));
-                click(browser, By.id("connect-members"));
+                browser.clickAndAwaitChange(By.id("connect-members"));
                 String results = browser.driver().findElement(By.id("results")).getText();
                 assertEquals(4, browser.driver().findElements(By.cssSelector("#results .badge.ok")).size(), results);
                 browser.screenshot(SHOTS.resolve("onboarding-4-organization.png"));
@@ -98,12 +98,5 @@ class OnboardingWizardIT {
                 sandbox.reset();
             }
         }
-    }
-
-    private static void click(Browser browser, By what) {
-        WebElement button = browser.driver().findElement(what);
-        button.click();
-        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(30))
-                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(button));
     }
 }
